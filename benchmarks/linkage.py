@@ -1,0 +1,154 @@
+"""Benchmark ``inquiry.linkage`` on synthetic lists with known truth, against a generic Splink model.
+
+Each (size, method) runs in its own subprocess so that peak memory (ru_maxrss, which covers
+DuckDB's native allocations, unlike tracemalloc) belongs to that run alone; the synthetic data is
+generated beforehand by another subprocess and cached as CSV.
+
+Usage:
+    python benchmarks/linkage.py --sizes 10000 100000 [--methods inquiry generic] [--workdir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def pairwise_scores(truth: dict[str, str], predicted: dict[str, str]) -> dict[str, float]:
+    """Pairwise precision, recall and F1 of a clustering against the true person ids."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"truth": pd.Series(truth), "pred": pd.Series(predicted)})
+
+    def pairs(counts) -> int:
+        return int((counts * (counts - 1) // 2).sum())
+
+    true_pairs = pairs(frame.groupby("truth").size())
+    predicted_pairs = pairs(frame.groupby("pred").size())
+    both = pairs(frame.groupby(["truth", "pred"]).size())
+    precision = both / predicted_pairs if predicted_pairs else 1.0
+    recall = both / true_pairs if true_pairs else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "true_pairs": true_pairs,
+            "predicted_pairs": predicted_pairs}
+
+
+def _read(path: Path):
+    import pandas as pd
+
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def run_inquiry(path: Path, threshold: float) -> dict[str, object]:
+    from inquiry.linkage import LinkageRecord, link_records
+
+    frame = _read(path)
+    started = time.perf_counter()
+    records = [
+        LinkageRecord(record_id=r.record_id, names=(r.name,), birth_date=r.birth_date or None, sex=r.sex or None,
+                      birth_place=r.birth_place or None, last_seen_place=r.last_seen_place or None,
+                      facility=r.facility or None, nationality=r.nationality or None,
+                      relatives=tuple(x for x in r.relatives.split(";") if x), source=r.source or None)
+        for r in frame.itertuples(index=False)
+    ]
+
+    def progress(message: str) -> None:
+        print(f"  [{time.perf_counter() - started:7.1f}s] {message}", file=sys.stderr, flush=True)
+
+    result = link_records(records, threshold=threshold, progress=progress)
+    elapsed = time.perf_counter() - started
+    truth = dict(zip(frame["record_id"], frame["person_id"], strict=True))
+    return {"seconds": elapsed, "pairs": len(result.pairs), "review_queue": len(result.review_queue),
+            **pairwise_scores(truth, result.clusters)}
+
+
+def run_generic(path: Path, threshold: float) -> dict[str, object]:
+    """Plain Splink on the raw strings: what a generic configuration does with these lists."""
+    import splink.comparison_library as cl
+    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
+    frame = _read(path)
+    started = time.perf_counter()
+    data = frame.drop(columns=["person_id"]).rename(columns={"record_id": "unique_id"})
+    data = data.replace({"": None})
+    settings = SettingsCreator(
+        link_type="dedupe_only",
+        comparisons=[
+            cl.NameComparison("name").configure(term_frequency_adjustments=True),
+            cl.ExactMatch("birth_date"),
+            cl.ExactMatch("sex"),
+            cl.ExactMatch("birth_place"),
+            cl.ExactMatch("last_seen_place"),
+            cl.ExactMatch("facility"),
+            cl.ExactMatch("nationality"),
+            cl.ExactMatch("relatives"),
+        ],
+        blocking_rules_to_generate_predictions=[block_on("name"), block_on("birth_date", "birth_place")],
+        retain_intermediate_calculation_columns=False,
+    )
+    db_api = DuckDBAPI()
+    linker = Linker(db_api.register(data), settings, log_level=None)
+    linker.training.estimate_probability_two_random_records_match([block_on("name", "birth_date")], recall=0.6)
+    linker.training.estimate_u_using_random_sampling(max_pairs=min(5e6, max(1e5, len(data) * 20.0)), seed=1)
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("name"), max_pairs=2e6)
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_date", "birth_place"),
+                                                                      max_pairs=2e6)
+    predictions = linker.inference.predict(threshold_match_probability=threshold, warning_mode="never")
+    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(predictions, threshold)
+    clustered = clusters.as_pandas_dataframe()[["unique_id", "cluster_id"]]
+    elapsed = time.perf_counter() - started
+    predicted = dict(zip(clustered["unique_id"].astype(str), clustered["cluster_id"].astype(str), strict=True))
+    truth = dict(zip(frame["record_id"], frame["person_id"], strict=True))
+    return {"seconds": elapsed, **pairwise_scores(truth, predicted)}
+
+
+def child(method: str, path: Path, threshold: float) -> None:
+    result = (run_inquiry if method == "inquiry" else run_generic)(path, threshold)
+    result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark inquiry.linkage on synthetic lists.")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--methods", nargs="+", default=["inquiry", "generic"], choices=["inquiry", "generic"])
+    parser.add_argument("--threshold", type=float, default=0.9)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/inquiry-linkage-bench"))
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--child", nargs=2, metavar=("METHOD", "CSV"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], Path(args.child[1]), args.threshold)
+        return
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    results = []
+    for size in args.sizes:
+        data = args.workdir / f"synth_{size}_seed{args.seed}.csv"
+        if not data.exists():
+            subprocess.run([sys.executable, str(HERE / "linkage_synth.py"), str(size), str(data),
+                            "--seed", str(args.seed)], check=True)
+        for method in args.methods:
+            print(f"{method} on {size:,} records ...", file=sys.stderr, flush=True)
+            done = subprocess.run([sys.executable, __file__, "--child", method, str(data),
+                                   "--threshold", str(args.threshold)],
+                                  check=True, stdout=subprocess.PIPE, text=True, env=os.environ.copy())
+            result = json.loads(done.stdout.strip().splitlines()[-1]) | {"size": size, "method": method}
+            results.append(result)
+            print(json.dumps(result), flush=True)
+    print("\n| records | method | precision | recall | F1 | wall time (s) | peak RSS (MiB) |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for r in results:
+        print(f"| {r['size']:,} | {r['method']} | {r['precision']:.4f} | {r['recall']:.4f} | {r['f1']:.4f} | "
+              f"{r['seconds']:.1f} | {r['peak_rss_mib']:.0f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,231 @@
+"""Turn linkage records into the flat table Splink compares.
+
+Every column here is computed once per record in Python (names through ``inquiry.names``, places
+through the gazetteer, dates through EDTF), so that the comparisons themselves are plain SQL and
+run unchanged on DuckDB and Spark.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import date
+from functools import lru_cache
+
+import pandas as pd
+
+from inquiry.dates import parse_uncertain_date
+from inquiry.errors import InvalidInput
+from inquiry.linkage.names_adapter import name_features
+from inquiry.linkage.places import fold_place, gazetteer_facility, place_key
+from inquiry.linkage.records import LinkageRecord, normalise_sex
+
+__all__ = ["build_feature_table", "date_bounds", "FEATURE_COLUMNS"]
+
+FEATURE_COLUMNS = [
+    "unique_id", "source", "name_canon", "name_forms", "name_keys", "block_keys", "birth_lo", "birth_hi",
+    "birth_year", "sex", "birth_place", "birth_province", "last_seen_place", "last_seen_province",
+    "facility", "nationality", "relative_forms",
+]
+_NATIONALITY = {
+    "KP": ("kp", "prk", "dprk", "northkorea", "northkorean", "조선", "북한", "朝鮮", "북조선"),
+    "KR": ("kr", "kor", "rok", "southkorea", "southkorean", "korea", "한국", "대한민국", "韓国", "南韓"),
+    "JP": ("jp", "jpn", "japan", "japanese", "일본", "日本"),
+    "CN": ("cn", "chn", "china", "chinese", "중국", "中国", "中國"),
+}
+_NATIONALITY_LOOKUP = {alias: code for code, aliases in _NATIONALITY.items() for alias in aliases}
+_DIGITS = re.compile(r"\d+")
+_YEAR_DAYS = 366
+
+
+_YEAR = re.compile(r"^(\d{4})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_YEARS = re.compile(r"^(\d{4})/(\d{4})$")
+_ABOUT = re.compile(r"^(?:(?:about|circa|around|c\.|ca\.)\s*(\d{4})|(\d{4})[~?])$", re.I)
+
+
+def _fast_bounds(text: str) -> tuple[int, int] | None:
+    """The plain forms of most lists, without the EDTF grammar (pyparsing costs ~10 ms a date).
+
+    Same bounds as ``inquiry.dates.parse_uncertain_date``; anything else goes to it.
+    """
+    try:
+        if match := _YEAR.match(text):
+            year = int(match[1])
+            return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+        if match := _DAY.match(text):
+            day = date(int(match[1]), int(match[2]), int(match[3])).toordinal()
+            return day, day
+        if match := _MONTH.match(text):
+            year, month = int(match[1]), int(match[2])
+            last = (date(year + month // 12, month % 12 + 1, 1).toordinal() - 1)
+            return date(year, month, 1).toordinal(), last
+        if match := _YEARS.match(text):
+            first, last = int(match[1]), int(match[2])
+            if first <= last:
+                return date(first, 1, 1).toordinal(), date(last, 12, 31).toordinal()
+        if match := _ABOUT.match(text):
+            year = int(match[1] or match[2])
+            return date(year - 1, 1, 1).toordinal(), date(year + 1, 12, 31).toordinal()
+    except ValueError:
+        return None  # e.g. month 13: let the full parser produce the error
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def _parse_date(text: str) -> tuple[int, int] | None:
+    fast = _fast_bounds(text)
+    if fast is not None:
+        return fast
+    parsed = parse_uncertain_date(text, field="birth_date")
+    if parsed is None:
+        return None
+    return parsed.earliest.toordinal(), parsed.latest.toordinal()
+
+
+def date_bounds(text: str | None) -> tuple[int, int] | None:
+    """Earliest and latest day (proleptic ordinals) of an EDTF date; None when unknown.
+
+    Raises InvalidInput for text that is not a date.
+    """
+    if text is None or not str(text).strip():
+        return None
+    return _parse_date(str(text).strip())
+
+
+def _fold(text: str | None) -> str | None:
+    if text is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    plain = re.sub(r"[\W_]+", "", plain)
+    return plain or None
+
+
+@lru_cache(maxsize=10_000)
+def _nationality(text: str) -> str | None:
+    folded = _fold(text)
+    if folded is None:
+        return None
+    return _NATIONALITY_LOOKUP.get(folded, folded)
+
+
+@lru_cache(maxsize=10_000)
+def _facility(text: str) -> str | None:
+    if not text.strip():
+        return None
+    known = gazetteer_facility(text)
+    if known:
+        return known
+    # Camps are known by number in every language ("Camp 15", "제15호 관리소", "Kwanliso No. 15").
+    numbers = _DIGITS.findall(text)
+    if numbers:
+        return f"no{int(numbers[0])}"
+    key = place_key(text)
+    return key.place if key else fold_place(text) or None
+
+
+def _place(text: str | None) -> tuple[str | None, str | None]:
+    if text is None:
+        return None, None
+    key = place_key(str(text))
+    if key is None:
+        return None, None
+    return key.place, key.province
+
+
+def _year_of(lo: int, hi: int) -> int | None:
+    if hi - lo > _YEAR_DAYS:
+        return None
+    return date.fromordinal((lo + hi) // 2).year
+
+
+def build_feature_table(
+    records: Sequence[LinkageRecord],
+    *,
+    max_key_frequency: int = 1000,
+    progress: Callable[[str], None] | None = None,
+) -> pd.DataFrame:
+    """One row per record with the columns in FEATURE_COLUMNS.
+
+    ``block_keys`` are the name keys used for blocking. A key shared by more than
+    ``max_key_frequency`` records (a very common name) is refined with the birth year, so that
+    blocks stay small enough to compare every pair; a record with such a name and no known birth
+    year is still reachable through the other blocking rules.
+    """
+    rows: list[dict[str, object]] = []
+    seen: dict[str, int] = {}
+    for position, record in enumerate(records, start=1):
+        if not record.record_id.strip():
+            raise InvalidInput("The record has no record_id.", field="record_id", row=position)
+        if record.record_id in seen:
+            raise InvalidInput("record_id “{record_id}” repeats row {first}.", field="record_id",
+                               row=position, record_id=record.record_id, first=seen[record.record_id])
+        seen[record.record_id] = position
+        keys: set[str] = set()
+        forms: list[str] = []
+        for written in record.names:
+            if written and written.strip():
+                features = name_features(written.strip(), record.lang)
+                keys |= features.keys
+                forms.extend(features.forms)
+        forms = list(dict.fromkeys(forms))
+        if not keys and not forms:
+            raise InvalidInput("The record has no name.", field="name", row=position)
+        try:
+            bounds = date_bounds(record.birth_date)
+        except InvalidInput as exc:
+            raise InvalidInput(exc.message, field="birth_date", row=position, **exc.params) from None
+        relative_forms: set[str] = set()
+        for relative in record.relatives:
+            if relative and relative.strip():
+                relative_forms.update(name_features(relative.strip(), record.lang).forms)
+        birth_place, birth_province = _place(record.birth_place)
+        seen_place, seen_province = _place(record.last_seen_place)
+        rows.append({
+            "unique_id": record.record_id,
+            "source": _fold(record.source) if record.source else None,
+            "name_canon": forms[0] if forms else None,
+            "name_forms": sorted(forms) or None,
+            "name_keys": sorted(keys) or None,
+            "birth_lo": bounds[0] if bounds else None,
+            "birth_hi": bounds[1] if bounds else None,
+            "birth_year": _year_of(*bounds) if bounds else None,
+            "sex": normalise_sex(record.sex),
+            "birth_place": birth_place,
+            "birth_province": birth_province,
+            "last_seen_place": seen_place,
+            "last_seen_province": seen_province,
+            "facility": _facility(record.facility) if record.facility else None,
+            "nationality": _nationality(record.nationality) if record.nationality else None,
+            "relative_forms": sorted(relative_forms) or None,
+        })
+        if progress and position % 100_000 == 0:
+            progress(f"prepared {position:,} records")
+    if not rows:
+        raise InvalidInput("There are no records to link.", field="records")
+    _add_block_keys(rows, max_key_frequency)
+    frame = pd.DataFrame(rows)
+    for column in FEATURE_COLUMNS:
+        if column not in frame:
+            frame[column] = None
+    for column in ("birth_lo", "birth_hi", "birth_year"):
+        frame[column] = frame[column].astype("Int64")
+    return frame[FEATURE_COLUMNS]
+
+
+def _add_block_keys(rows: list[dict[str, object]], max_key_frequency: int) -> None:
+    frequency: Counter[str] = Counter()
+    for row in rows:
+        frequency.update(row["name_keys"] or ())
+    for row in rows:
+        block: set[str] = set()
+        for key in row["name_keys"] or ():
+            if frequency[key] <= max_key_frequency:
+                block.add(key)
+            elif row["birth_year"] is not None:
+                block.add(f"{key}|{row['birth_year']}")
+        row["block_keys"] = sorted(block) or None

@@ -1,0 +1,162 @@
+"""``link_records``: from person records to scored pairs, clusters and a review queue."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from inquiry.errors import InvalidInput
+from inquiry.linkage.clusters import cluster_with_judgements
+from inquiry.linkage.engine import ENGINES, score_pairs
+from inquiry.linkage.features import build_feature_table
+from inquiry.linkage.model import COMPARISON_NAMES
+from inquiry.linkage.names_adapter import names_backend
+from inquiry.linkage.records import LinkageRecord
+from inquiry.linkage.result import LinkageResult, ScoredPair
+
+__all__ = ["link_records", "normalise_judgements", "DEFAULT_MIN_RECORDS_FOR_TRAINING"]
+
+# Below this size EM and term frequencies have too little to learn from; the priors decide.
+DEFAULT_MIN_RECORDS_FOR_TRAINING = 1000
+
+
+def normalise_judgements(
+    judgements: Mapping[tuple[str, str], bool] | Iterable[tuple[str, str, bool]] | None,
+    *,
+    known_ids: set[str],
+) -> dict[tuple[str, str], bool]:
+    """Judgements keyed by the ordered pair (smaller id first); the last word on a pair wins."""
+    if not judgements:
+        return {}
+    items = judgements.items() if isinstance(judgements, Mapping) else (((a, b), s) for a, b, s in judgements)
+    out: dict[tuple[str, str], bool] = {}
+    for (a, b), same in items:
+        a, b = str(a), str(b)
+        for record_id in (a, b):
+            if record_id not in known_ids:
+                raise InvalidInput("The judgement names record “{record_id}”, which is not in the input.",
+                                   field="judgements", record_id=record_id)
+        if a == b:
+            raise InvalidInput("A judgement needs two different records, not “{record_id}” twice.",
+                               field="judgements", record_id=a)
+        out[(a, b) if a < b else (b, a)] = bool(same)
+    return out
+
+
+def _explain(frame: pd.DataFrame, summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """Waterfall per pair: prior, then (level, weight) per comparison; weights sum to match_weight."""
+    prior = summary["prior_match_weight"]
+    levels = summary["levels"]
+    columns: dict[str, tuple[np.ndarray, np.ndarray | None, list[str]]] = {}
+    for name in COMPARISON_NAMES:
+        if f"mw_{name}" not in frame:
+            continue
+        weights = frame[f"mw_{name}"].to_numpy(dtype=float)
+        level_weights = np.array([w for w, _ in levels[name]], dtype=float)
+        labels = [label for _, label in levels[name]]
+        finite = np.where(np.isfinite(level_weights), level_weights, -1e9)
+        nearest = np.abs(weights[:, None] - finite[None, :]).argmin(axis=1)
+        tf = frame[f"mw_tf_adj_{name}"].to_numpy(dtype=float) if f"mw_tf_adj_{name}" in frame else None
+        columns[name] = (weights, tf, [labels[i] for i in nearest])
+    out = []
+    for row in range(len(frame)):
+        explanation: dict[str, Any] = {"prior": prior}
+        for name, (weights, tf, labels) in columns.items():
+            part: dict[str, Any] = {"level": labels[row], "match_weight": float(weights[row])}
+            if tf is not None and tf[row] != 0:
+                part["term_frequency_adjustment"] = float(tf[row])
+                part["match_weight"] = float(weights[row] + tf[row])
+            explanation[name] = part
+        out.append(explanation)
+    return out
+
+
+def link_records(
+    records: Iterable[LinkageRecord],
+    *,
+    engine: str = "duckdb",
+    threshold: float = 0.9,
+    review_band: tuple[float, float] = (0.2, 0.9),
+    judgements: Mapping[tuple[str, str], bool] | Iterable[tuple[str, str, bool]] | None = None,
+    train: bool | None = None,
+    max_key_frequency: int = 1000,
+    spark_session: Any | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> LinkageResult:
+    """Link person records across lists.
+
+    Pairs are scored by a Fellegi-Sunter model in Splink; pairs at or above ``threshold`` join
+    clusters; unjudged pairs with ``review_band[0] <= probability < review_band[1]`` form the
+    review queue, most uncertain first. ``judgements`` maps (id_a, id_b) to True ("same") or
+    False ("not same") and always overrides the model (see ``inquiry.linkage.clusters``).
+    ``train`` defaults to training when there are at least DEFAULT_MIN_RECORDS_FOR_TRAINING
+    records.
+    """
+    if engine not in ENGINES:
+        raise InvalidInput("Unknown engine “{engine}”: use duckdb or spark.", field="engine", engine=engine)
+    if not 0.0 < threshold <= 1.0:
+        raise InvalidInput("The threshold must be a probability above 0 and at most 1, not {value}.",
+                           field="threshold", value=threshold)
+    low, high = review_band
+    if not 0.0 <= low <= high <= 1.0:
+        raise InvalidInput("The review band must be two probabilities, low then high, not {value}.",
+                           field="review_band", value=review_band)
+    say = progress or (lambda _message: None)
+    records = list(records)
+    say(f"preparing {len(records):,} records (names via {names_backend()})")
+    features = build_feature_table(records, max_key_frequency=max_key_frequency, progress=progress)
+    ids = features["unique_id"].tolist()
+    decided = normalise_judgements(judgements, known_ids=set(ids))
+    if train is None:
+        train = len(features) >= DEFAULT_MIN_RECORDS_FOR_TRAINING
+    floor = min(low, threshold)
+    if len(features) < 2:
+        frame, summary = pd.DataFrame(), {"engine": engine, "trained": False}
+    else:
+        frame, summary = score_pairs(features, engine=engine, train=train, min_probability=floor,
+                                     spark_session=spark_session, progress=progress)
+    say(f"explaining {len(frame):,} pairs")
+    pairs = _pairs(frame, summary, decided)
+    say("clustering")
+    clusters, conflicts = cluster_with_judgements(
+        ids, ((p.id_a, p.id_b, p.probability) for p in pairs if p.probability is not None),
+        threshold=threshold, judgements=decided,
+    )
+    queue = [p for p in pairs if p.judgement is None and p.probability is not None
+             and low <= p.probability < high]
+    queue.sort(key=lambda p: (abs(p.probability - 0.5), p.id_a, p.id_b))
+    summary = {key: value for key, value in summary.items() if key != "splink_model"} | {
+        "names": names_backend(), "records": len(features), "scored_pairs": len(frame),
+        "splink_model": summary.get("splink_model"),
+    }
+    return LinkageResult(pairs=pairs, clusters=clusters, review_queue=queue, threshold=threshold,
+                         review_band=(low, high), conflicts=conflicts, model=summary)
+
+
+def _pairs(frame: pd.DataFrame, summary: dict[str, Any], decided: dict[tuple[str, str], bool]) -> list[ScoredPair]:
+    pairs: list[ScoredPair] = []
+    seen: set[tuple[str, str]] = set()
+    if len(frame):
+        explanations = _explain(frame, summary)
+        ids_l = frame["unique_id_l"].astype(str).tolist()
+        ids_r = frame["unique_id_r"].astype(str).tolist()
+        probabilities = frame["match_probability"].to_numpy(dtype=float)
+        weights = frame["match_weight"].to_numpy(dtype=float)
+        order = np.argsort(-probabilities, kind="stable")
+        for i in order:
+            a, b = (ids_l[i], ids_r[i]) if ids_l[i] < ids_r[i] else (ids_r[i], ids_l[i])
+            seen.add((a, b))
+            pairs.append(ScoredPair(a, b, float(probabilities[i]), float(weights[i]), explanations[i],
+                                    decided.get((a, b))))
+    for (a, b), same in sorted(decided.items()):
+        if (a, b) not in seen:  # judged by a human but below the model's floor or never compared
+            pairs.append(ScoredPair(a, b, None, None, {"judgement": "same" if same else "not same"}, same))
+    return pairs
+
+
+def _finite(value: float) -> float | None:
+    return value if math.isfinite(value) else None

@@ -1,0 +1,167 @@
+"""The Fellegi-Sunter model: comparisons, prior parameters and blocking rules for Splink.
+
+Each comparison is written as plain SQL over the feature table so that DuckDB and Spark run the
+same model. Every level carries a prior m and u probability. Those priors make a usable model on
+their own (a list of a dozen records cannot train anything); on a list large enough, u is
+re-estimated from random pairs and m by expectation maximisation, and the priors are only the
+starting point.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from splink import SettingsCreator, block_on
+
+__all__ = ["build_settings", "prediction_blocking_rules", "training_blocking_rules", "COMPARISON_NAMES"]
+
+COMPARISON_NAMES = (
+    "name", "birth_date", "sex", "birth_place", "last_seen_place", "facility", "nationality", "relatives",
+    "source",
+)
+_DAYS_2Y = 731
+_DAYS_5Y = 1827
+
+
+def _level(sql: str, label: str, m: float | None = None, u: float | None = None, *, null: bool = False,
+           **extra: Any) -> dict[str, Any]:
+    level: dict[str, Any] = {"sql_condition": sql, "label_for_charts": label}
+    if null:
+        level["is_null_level"] = True
+    else:
+        level["m_probability"] = m
+        level["u_probability"] = u
+    level.update(extra)
+    return level
+
+
+def _name_comparison(*, term_frequencies: bool) -> cl.CustomComparison:
+    exact = cll.ExactMatchLevel("name_canon").configure(m_probability=0.55, u_probability=0.002)
+    if term_frequencies:
+        # Kim Yong Chol agreeing is weaker evidence than a rare name agreeing.
+        exact = exact.configure(tf_adjustment_column="name_canon", tf_adjustment_weight=1.0)
+    return cl.CustomComparison(
+        output_column_name="name",
+        comparison_levels=[
+            cll.NullLevel("name_canon"),
+            exact,
+            cll.ArrayIntersectLevel("name_forms", 1).configure(
+                label_for_charts="a canonical form in common", m_probability=0.25, u_probability=0.001),
+            cll.ArrayIntersectLevel("name_keys", 1).configure(
+                label_for_charts="a name key in common", m_probability=0.12, u_probability=0.004),
+            cll.JaroWinklerLevel("name_canon", 0.9).configure(m_probability=0.05, u_probability=0.01),
+            cll.ElseLevel().configure(m_probability=0.03, u_probability=0.9845),
+        ],
+    )
+
+
+def _birth_date_comparison() -> cl.CustomComparison:
+    # Dates are intervals (EDTF bounds as day numbers); "1960" and "1959/1961" overlap.
+    overlap = "birth_lo_l <= birth_hi_r AND birth_lo_r <= birth_hi_l"
+    return cl.CustomComparison(
+        output_column_name="birth_date",
+        comparison_levels=[
+            _level("birth_lo_l IS NULL OR birth_lo_r IS NULL", "birth date unknown", null=True),
+            _level("birth_lo_l = birth_lo_r AND birth_hi_l = birth_hi_r AND birth_hi_l - birth_lo_l <= 31",
+                   "same day or month", 0.35, 0.0002),
+            _level(overlap, "uncertainty intervals overlap", 0.45, 0.02),
+            _level(f"birth_lo_l - birth_hi_r <= {_DAYS_2Y} AND birth_lo_r - birth_hi_l <= {_DAYS_2Y}",
+                   "within two years", 0.15, 0.06),
+            _level(f"birth_lo_l - birth_hi_r <= {_DAYS_5Y} AND birth_lo_r - birth_hi_l <= {_DAYS_5Y}",
+                   "within five years", 0.04, 0.1),
+            _level("ELSE", "more than five years apart", 0.01, 0.8198),
+        ],
+    )
+
+
+def _exact(column: str, output: str, label: str, m: float, u: float) -> cl.CustomComparison:
+    return cl.CustomComparison(
+        output_column_name=output,
+        comparison_levels=[
+            _level(f"{column}_l IS NULL OR {column}_r IS NULL", f"{label} unknown", null=True),
+            _level(f"{column}_l = {column}_r", f"same {label}", m, u),
+            _level("ELSE", f"different {label}", 1 - m, 1 - u),
+        ],
+    )
+
+
+def _place(column: str, output: str, label: str, m_same: float, m_province: float) -> cl.CustomComparison:
+    province = column.replace("_place", "_province")
+    return cl.CustomComparison(
+        output_column_name=output,
+        comparison_levels=[
+            _level(f"{column}_l IS NULL OR {column}_r IS NULL", f"{label} unknown", null=True),
+            _level(f"{column}_l = {column}_r", f"same {label}", m_same, 0.01),
+            _level(f"{province}_l = {province}_r", f"{label} in the same province", m_province, 0.1),
+            _level("ELSE", f"different {label}", 1 - m_same - m_province, 0.89),
+        ],
+    )
+
+
+def _relatives_comparison() -> cl.CustomComparison:
+    return cl.CustomComparison(
+        output_column_name="relatives",
+        comparison_levels=[
+            _level("relative_forms_l IS NULL OR relative_forms_r IS NULL", "relatives unknown", null=True),
+            cll.ArrayIntersectLevel("relative_forms", 1).configure(
+                label_for_charts="a relative in common", m_probability=0.6, u_probability=0.002),
+            _level("ELSE", "no relative in common", 0.4, 0.998),
+        ],
+    )
+
+
+def _source_comparison() -> cl.CustomComparison:
+    # A list seldom names the same person twice; same-list pairs get a negative weight. It is a
+    # comparison, not a blocking rule, so a genuine duplicate inside one list can still link.
+    return cl.CustomComparison(
+        output_column_name="source",
+        comparison_levels=[
+            _level("source_l IS NULL OR source_r IS NULL", "source list unknown", null=True),
+            _level("source_l = source_r", "same source list", 0.02, 0.1),
+            _level("ELSE", "different source lists", 0.98, 0.9),
+        ],
+    )
+
+
+def build_settings(*, n_records: int, term_frequencies: bool) -> SettingsCreator:
+    comparisons = [
+        _name_comparison(term_frequencies=term_frequencies),
+        _birth_date_comparison(),
+        _exact("sex", "sex", "sex", 0.97, 0.5),
+        _place("birth_place", "birth_place", "birth place", 0.7, 0.15),
+        _place("last_seen_place", "last_seen_place", "last-seen place", 0.55, 0.2),
+        _exact("facility", "facility", "facility", 0.7, 0.12),
+        _exact("nationality", "nationality", "nationality", 0.97, 0.85),
+        _relatives_comparison(),
+        _source_comparison(),
+    ]
+    # Before training: about one other record per person in a list of n.
+    prior = min(0.5, 1.0 / max(n_records - 1, 1))
+    return SettingsCreator(
+        link_type="dedupe_only",
+        unique_id_column_name="unique_id",
+        comparisons=comparisons,
+        blocking_rules_to_generate_predictions=prediction_blocking_rules(),
+        probability_two_random_records_match=prior,
+        retain_intermediate_calculation_columns=True,
+        retain_matching_columns=False,
+        additional_columns_to_retain=[],
+    )
+
+
+def prediction_blocking_rules() -> list[Any]:
+    return [
+        # Any name key in common (keys of very common names are refined with the birth year).
+        block_on("block_keys", arrays_to_explode=["block_keys"]),
+        # The exact same canonical name and birth date, whatever the keys say.
+        block_on("name_canon", "birth_lo"),
+    ]
+
+
+def training_blocking_rules() -> list[Any]:
+    return [
+        block_on("name_canon"),  # trains everything but the name, and the share of matches
+        block_on("birth_lo", "birth_hi", "sex"),  # trains the name
+    ]

@@ -1,0 +1,63 @@
+"""A read-only check that the master key at hand opens every stored key (and, optionally, every file).
+
+Used by ``inquiry vault check`` and after a restore. It decrypts no identity and writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from inquiry.errors import InquiryError
+from inquiry.vault import keys
+from inquiry.vault.models import Witness
+from inquiry.vault.wrapping import unwrap_witness_key
+
+__all__ = ["CheckResult", "vault_check"]
+
+
+@dataclass
+class CheckResult:
+    witness_keys_ok: int = 0
+    evidence_keys_ok: int = 0
+    files_ok: int = 0
+    shredded: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def vault_check(*, files: bool = False, progress=None) -> CheckResult:
+    from inquiry.evidence import store
+    from inquiry.evidence.models import EvidenceFile, WorkingCopy
+    from inquiry.vault.wrapping import unwrap_file_key
+
+    result = CheckResult()
+    ring = keys.load_keyring(create=False)
+    for w in Witness.objects.only("pk", "code", "wrapped_key", "shredded_at").iterator():
+        if w.shredded_at is not None:
+            result.shredded += 1
+            continue
+        try:
+            unwrap_witness_key(ring, w)
+            result.witness_keys_ok += 1
+        except InquiryError as exc:
+            result.problems.append(f"witness {w.code}: {exc.render()}")
+    rows = [(e, "evidence", store.original_path(e.sha256))
+            for e in EvidenceFile.objects.filter(wrapped_key__isnull=False).iterator()]
+    rows += [(c, "working-copy", store.working_path(c.sha256, c.pk))
+             for c in WorkingCopy.objects.filter(wrapped_key__isnull=False).iterator()]
+    for done, (row, kind, path) in enumerate(rows, 1):
+        name = f"{kind} {row.pk}"
+        try:
+            key = unwrap_file_key(ring, row.wrapped_key, label=f"inquiry/{kind}/{row.sha256}")
+            result.evidence_keys_ok += 1
+            if files:
+                store.consume(store.open_stream(path, key, sha256=row.sha256, size=row.size, evidence_id=name))
+                result.files_ok += 1
+        except InquiryError as exc:
+            result.problems.append(f"{name}: {exc.render()}")
+        if progress:
+            progress("evidence files", done, len(rows))
+    return result

@@ -1,0 +1,40 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from inquiry.web import views_events, views_misc, views_people, views_sources
+
+urlpatterns = [
+    path("", views_misc.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("search/", views_misc.search, name="search"),
+    path("sources/", views_sources.source_list, name="source_list"),
+    path("sources/new/", views_sources.source_create, name="source_create"),
+    path("sources/<int:pk>/", views_sources.source_detail, name="source_detail"),
+    path("sources/<int:pk>/edit/", views_sources.source_edit, name="source_edit"),
+    path("sources/<int:pk>/consent/", views_sources.source_consent, name="source_consent"),
+    path("sources/<int:pk>/consent/withdraw/", views_sources.source_consent_withdraw, name="source_consent_withdraw"),
+    path("sources/<int:pk>/evidence/", views_misc.evidence_upload, name="evidence_upload"),
+    path("evidence/<int:pk>/", views_misc.evidence_download, name="evidence_download"),
+    path("persons/", views_people.person_list, name="person_list"),
+    path("persons/new/", views_people.person_create, name="person_create"),
+    path("persons/<int:pk>/", views_people.person_detail, name="person_detail"),
+    path("persons/<int:pk>/edit/", views_people.person_edit, name="person_edit"),
+    path("persons/<int:pk>/merge/", views_people.person_merge, name="person_merge"),
+    path("persons/<int:pk>/unmerge/", views_people.person_unmerge, name="person_unmerge"),
+    path("organisations/", views_people.organisation_list, name="organisation_list"),
+    path("organisations/<int:pk>/", views_people.organisation_detail, name="organisation_detail"),
+    path("events/", views_events.event_list, name="event_list"),
+    path("events/new/", views_events.event_create, name="event_create"),
+    path("events/<int:pk>/", views_events.event_detail, name="event_detail"),
+    path("events/<int:pk>/edit/", views_events.event_edit, name="event_edit"),
+    path("events/<int:pk>/acts/new/", views_events.act_create, name="act_create"),
+    path("acts/<int:pk>/links/new/", views_events.act_link_create, name="act_link_create"),
+    path("places/", views_misc.place_list, name="place_list"),
+    path("places/<int:pk>/", views_misc.place_detail, name="place_detail"),
+    path("witnesses/", views_misc.witness_list, name="witness_list"),
+    path("witnesses/<int:pk>/", views_misc.witness_detail, name="witness_detail"),
+    path("witnesses/<int:pk>/erase/", views_misc.witness_erase, name="witness_erase"),
+    path("audit/", views_misc.audit_log, name="audit_log"),
+    path("exports/sources/", views_misc.export_sources, name="export_sources"),
+]
