@@ -94,18 +94,18 @@ class ListStyle:
 
 
 LISTS = [
-    ListStyle("hangul", "hangul", 0.0, 0.0, "full", 0.15, "ko_rok", 0.2, 0.3, 0.5, 0.4, 1.5),
-    ListStyle("hangul", "hanja", 0.0, 0.0, "year", 0.2, "ko_dprk", 0.3, 0.4, 0.6, 0.2, 1.0),
-    ListStyle("hanja", "hangul", 0.0, 0.0, "year", 0.3, "ko_rok", 0.4, 0.5, 0.7, 0.1, 0.5),
-    ListStyle("mr", "mr_plain", 0.1, 0.03, "full", 0.2, "mr", 0.25, 0.3, 0.3, 0.3, 1.0),
-    ListStyle("mr_plain", "dprk", 0.2, 0.05, "about", 0.25, "plain", 0.3, 0.4, 0.4, 0.1, 1.0),
-    ListStyle("rr", "popular", 0.1, 0.04, "year", 0.2, "rr", 0.3, 0.4, 0.5, 0.2, 1.2),
-    ListStyle("dprk", "dprk", 0.0, 0.03, "full", 0.1, "plain", 0.2, 0.5, 0.2, 0.0, 1.0),
-    ListStyle("ofac", "dprk", 0.0, 0.02, "range", 0.2, "mr", 0.3, 0.6, 0.1, 0.0, 0.6),
-    ListStyle("popular", "rr", 0.3, 0.06, "year", 0.3, "rr", 0.4, 0.5, 0.6, 0.3, 1.2),
-    ListStyle("popular", "popular", 0.5, 0.08, "month", 0.3, "plain", 0.5, 0.5, 0.7, 0.1, 0.8),
-    ListStyle("hangul", "rr", 0.0, 0.01, "year", 0.2, "ko_dprk", 0.3, 0.3, 0.5, 0.3, 1.0),
-    ListStyle("mr", "hangul", 0.0, 0.03, "about", 0.3, "mr", 0.35, 0.4, 0.5, 0.2, 0.7),
+    ListStyle("hangul", "hangul", 0.0, 0.0, "full", 0.1, "ko_rok", 0.15, 0.3, 0.5, 0.4, 1.5),
+    ListStyle("hangul", "hanja", 0.0, 0.0, "year", 0.1, "ko_dprk", 0.2, 0.4, 0.6, 0.2, 1.0),
+    ListStyle("hanja", "hangul", 0.0, 0.0, "year", 0.2, "ko_rok", 0.3, 0.5, 0.7, 0.1, 0.5),
+    ListStyle("mr", "mr_plain", 0.1, 0.03, "full", 0.1, "mr", 0.2, 0.3, 0.3, 0.3, 1.0),
+    ListStyle("mr_plain", "dprk", 0.2, 0.05, "about", 0.15, "plain", 0.2, 0.4, 0.4, 0.1, 1.0),
+    ListStyle("rr", "popular", 0.1, 0.04, "year", 0.1, "rr", 0.2, 0.4, 0.5, 0.2, 1.2),
+    ListStyle("dprk", "dprk", 0.0, 0.03, "full", 0.05, "plain", 0.15, 0.5, 0.2, 0.0, 1.0),
+    ListStyle("ofac", "dprk", 0.0, 0.02, "range", 0.1, "mr", 0.2, 0.6, 0.1, 0.0, 0.6),
+    ListStyle("popular", "rr", 0.3, 0.06, "year", 0.15, "rr", 0.3, 0.5, 0.6, 0.3, 1.2),
+    ListStyle("popular", "popular", 0.5, 0.08, "month", 0.2, "plain", 0.35, 0.5, 0.7, 0.1, 0.8),
+    ListStyle("hangul", "rr", 0.0, 0.01, "year", 0.1, "ko_dprk", 0.2, 0.3, 0.5, 0.3, 1.0),
+    ListStyle("mr", "hangul", 0.0, 0.03, "about", 0.2, "mr", 0.25, 0.4, 0.5, 0.2, 0.7),
 ]
 APPEARANCES = (1, 2, 3, 4, 5)
 APPEARANCE_WEIGHTS = (0.35, 0.30, 0.18, 0.11, 0.06)
@@ -265,14 +265,17 @@ def generate(n_records: int, *, seed: int = 0) -> list[dict[str, str]]:
             lists.append(lists[0])
         for index in lists:
             style = LISTS[index]
+            # Clerical noise: a neighbouring county for the place, a wrong sex now and then.
+            birth_here = birth if rng.random() >= 0.05 else rng.choice(same_province)
+            sex_here = sex if rng.random() >= 0.01 else ("f" if sex == "m" else "m")
             name_style = style.name_style if rng.random() < 0.8 else style.alt_style
             row = {
                 "record_id": "",
                 "name": write_name(rng, surname, given, name_style, style.given_first, style.typo),
                 "birth_date": "" if rng.random() < style.date_missing else write_date(rng, year, month, day,
                                                                                        style.date_style),
-                "sex": "" if rng.random() < 0.1 else (sex if rng.random() < 0.5 else sex.upper()),
-                "birth_place": "" if rng.random() < style.place_missing else write_place(rng, birth, style.place_style),
+                "sex": "" if rng.random() < 0.1 else (sex_here if rng.random() < 0.5 else sex_here.upper()),
+                "birth_place": "" if rng.random() < style.place_missing else write_place(rng, birth_here, style.place_style),
                 "last_seen_place": "" if rng.random() < style.place_missing + 0.1
                 else write_place(rng, seen, style.place_style),
                 "facility": "" if facility is None or rng.random() < style.facility_missing

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "inquiry.vault",
     "inquiry.cases",
     "inquiry.evidence",
+    "inquiry.findings",
     "inquiry.web",
     "inquiry.api",
 ]

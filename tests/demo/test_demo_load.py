@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.apps import apps
-from django.db import models
+from django.db import models, transaction
 
 from inquiry.audit.models import AuditEntry
 from inquiry.cases.models import Act, Consent, Event, InformationLink, Source
@@ -19,25 +19,35 @@ pytestmark = pytest.mark.django_db
 CASE_APPS = ("cases", "people", "places", "accounts", "evidence")
 
 
-@pytest.fixture
-def captured_identities(monkeypatch):
-    """Every identity the loader hands to the vault, to search the case tables for it afterwards."""
-    seen: list[dict] = []
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Load once per module inside a transaction that is rolled back at the end.
+
+    Every identity the loader hands to the vault is captured, to search the case tables for it.
+    """
+    identities: list[dict] = []
+    steps: list[tuple[int, int]] = []
     original = demo_loader._witness_create
 
     def capture(**kwargs):
-        seen.append(kwargs["identity"])
+        identities.append(kwargs["identity"])
         return original(**kwargs)
 
-    monkeypatch.setattr(demo_loader, "_witness_create", capture)
-    return seen
+    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch, transaction.atomic():
+        patch.setattr(demo_loader, "_witness_create", capture)
+        counts = load_demo(progress=lambda done, total: steps.append((done, total)))
+        yield {"counts": counts, "steps": steps, "identities": identities}
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def loaded(captured_identities):
-    steps = []
-    counts = load_demo(progress=lambda done, total: steps.append((done, total)))
-    return counts, steps
+def loaded(demo, db):
+    return demo["counts"], demo["steps"]
+
+
+@pytest.fixture
+def captured_identities(demo):
+    return demo["identities"]
 
 
 def test_demo_is_large_enough_to_click_through(loaded):
@@ -124,7 +134,7 @@ def _case_table_text() -> str:
         for model in apps.get_app_config(label).get_models():
             fields = [f.name for f in model._meta.concrete_fields if isinstance(f, models.CharField | models.TextField)]
             for row in model.objects.values_list(*fields):
-                chunks.extend(v for v in row if v)
+                chunks.extend(str(v) for v in row if v)
     return "\n".join(chunks)
 
 

@@ -38,7 +38,21 @@ def build_world(users) -> dict:
     from inquiry.people.models import Organisation
 
     org = Organisation.objects.create(code="TEST-MSS")
-    return {"place": place, "interview": interview, "partner_source": partner_source,
+    world = {"place": place, "interview": interview, "partner_source": partner_source,
             "partner_person": partner_person, "victim": victim, "duplicate": duplicate, "event": event,
             "act": act, "witness": interview.witness, "evidence": evidence, "organisation": org,
             "evidence_model": EvidenceFile}
+    _extend(world, users)
+    return world
+
+
+def _extend(world: dict, users) -> None:
+    """Let each app add its records: ``tests/web/world_<app>.py`` defines ``extend(world, users)``."""
+    import importlib
+    import pkgutil
+
+    import tests.web as package
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        if info.name.startswith("world_"):
+            importlib.import_module(f"tests.web.{info.name}").extend(world, users)

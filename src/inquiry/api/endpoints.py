@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import NinjaAPI, Query
+from ninja import NinjaAPI, Query, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
@@ -52,7 +52,7 @@ def create_source(request, payload: SourceIn):
     data = payload.dict()
     consent = data.pop("consent")
     source = case_services.source_record(actor=request.auth, consent=consent, **data)
-    return 201, source
+    return Status(201, source)
 
 
 @api.get("/persons", response=list[PersonOut], tags=["persons"])
@@ -69,7 +69,7 @@ def get_person(request, person_id: int):
 @api.post("/persons", response={201: PersonOut}, tags=["persons"])
 def create_person(request, payload: PersonIn):
     person = people_services.person_create(actor=request.auth, **payload.dict())
-    return 201, person
+    return Status(201, person)
 
 
 @api.get("/events", response=list[EventOut], tags=["events"])

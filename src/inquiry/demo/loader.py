@@ -20,6 +20,7 @@ from inquiry.demo import texts
 from inquiry.demo.places import DemoPlace, demo_places
 from inquiry.people.models import Organisation, OrganisationName, Person, PersonName, Relationship
 from inquiry.vault.models import RiskLevel, Witness
+from inquiry.vault.services import witness_create
 
 SEED = 20140217  # the date the 2014 report was published; any fixed number would do
 PREFIX = "DEMO-"
@@ -64,18 +65,15 @@ class _Built:
 
 
 def profile_act_types() -> dict[str, dict]:
-    """The profile's act-type vocabulary by code, through the profile loader when there is one."""
+    """The profile's act-type vocabulary: code -> {"code", "label": {lang: text}}."""
     try:
-        from inquiry.profiles import load_profile  # written by another helper; optional here
-
-        profile = load_profile("dprk")
-        items = getattr(profile, "act_types", None) or profile["act_types"]
-        return {(a["code"] if isinstance(a, dict) else a.code): (a if isinstance(a, dict) else vars(a))
-                for a in items}
-    except (ImportError, AttributeError, KeyError, TypeError):
+        from inquiry.profiles import load_profile
+    except ImportError:  # the profile package is optional for the demo; its YAML is enough
         path = Path(__file__).resolve().parents[1] / "profiles" / "dprk" / "act_types.yaml"
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return {a["code"]: a for a in data["act_types"]}
+        return {a["code"]: {"code": a["code"], "label": dict(a["label"])} for a in data["act_types"]}
+    profile = load_profile("dprk")
+    return {code: {"code": code, "label": dict(act.label)} for code, act in profile.act_types.items()}
 
 
 def demo_loaded() -> bool:
@@ -111,14 +109,8 @@ def _exact(day: date) -> dict:
     return {"date_edtf": day.isoformat(), "date_earliest": day, "date_latest": day}
 
 
-def _witness_create(*, actor, identity: dict, risk_level: str, relatives_inside: bool, number: int) -> Witness:
+def _witness_create(*, actor, identity: dict, risk_level: str, relatives_inside: bool) -> Witness:
     """Store a fictional identity through the vault service; the case tables only see the code."""
-    try:
-        from inquiry.vault.services import witness_create
-    except ImportError:
-        # The vault service is not there yet: keep the pseudonymous record, store no identity at all.
-        return Witness.objects.create(code=f"DEMO-W{number:03d}", risk_level=risk_level,
-                                      relatives_inside=relatives_inside)
     return witness_create(actor=actor, identity=identity, risk_level=risk_level, relatives_inside=relatives_inside)
 
 
@@ -262,7 +254,7 @@ def _make_sources(rng: random.Random, built: _Built, camps, provinces, partners,
     plan = [kind for kind, count in SOURCE_PLAN for _ in range(count)]
     # Each act is told by one or two sources; Japanese abductions mostly in Japanese.
     assignment: dict[int, list[int]] = {i: [] for i in range(len(plan))}
-    for index, (act, kind, _victim) in enumerate(acts):
+    for index in range(len(acts)):
         for s in rng.sample(range(len(plan)), rng.choice([1, 1, 2])):
             assignment[s].append(index)
     sources: list[Source] = []
@@ -311,7 +303,7 @@ def _make_sources(rng: random.Random, built: _Built, camps, provinces, partners,
         if kind in ("interview", "public_hearing"):
             identity = texts.witness_identity(rng, number)
             witness = _witness_create(
-                actor=actor, identity=identity, number=number,
+                actor=actor, identity=identity,
                 risk_level=rng.choice([RiskLevel.LOW, RiskLevel.MEDIUM, RiskLevel.HIGH, RiskLevel.SEVERE])
                 if kind == "interview" else RiskLevel.LOW,
                 relatives_inside=kind == "interview" and rng.random() < 0.6)
@@ -395,7 +387,9 @@ def load_demo(*, actor=None, progress: Progress = None) -> dict:
         _tick(progress, 3, steps)
         extra = _make_sources(rng, built, camps, provinces, partners, act_types, actor)
         _tick(progress, 4, steps)
-        counts = {"created": True, **demo_counts(), **extra, "act_types_missing_from_profile": missing}
+        counts = {"created": True, **demo_counts(), **extra}
+        if missing:
+            counts["act_types_missing_from_profile"] = missing
         audit_record(actor=actor, action="demo.load", object_type="demo", object_id="demo",
                      detail={k: v for k, v in counts.items() if k != "created"})
         if recorder is not None:

@@ -62,13 +62,14 @@ def fit_warnings(fit: LoglinearFit, profile: ProfileResult | None = None) -> lis
                    "that the highest-order interaction is absent.")
     if fit.spec.is_hierarchical:
         pats = capture_patterns(fit.spec.n_lists).astype(bool)
-        lists = fit.formula.split(" + ")
-        for gen, label in zip(fit.spec.generators(), lists, strict=True):
+        for gen in fit.spec.generators():
             if len(gen) < 2:
                 continue
+            label = "*".join(fit.lists[j] for j in gen)
             support = int(fit.cells[pats[:, list(gen)].all(axis=1)].sum())
             if support < SPARSE_COUNT:
-                out.append(f"The interaction {label} rests on only {support} records seen on all of those lists; "
+                records = "record" if support == 1 else "records"
+                out.append(f"The interaction {label} rests on only {support} {records} seen on all of those lists; "
                            "its estimate, and so N, is very uncertain.")
     small = float(np.mean(fit.fitted < SPARSE_COUNT))
     if small > 0.2:

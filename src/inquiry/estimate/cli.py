@@ -105,7 +105,8 @@ def format_text(result: EstimateResult, *, lists: list[str], family: list[dict] 
         lines.append(f"                 ({d['interval_method']})")
     lines.append(f"  model:         {result.model}")
     if result.method == "loglinear" and "deviance" in d:
-        lines.append(f"                 {d['formula']}")
+        if d["formula"] != result.model:
+            lines.append(f"                 {d['formula']}")
         lines.append(f"  SE {_n(d['se'], 1)}, deviance {d['deviance']:.4f} on {d['df']} df, "
                      f"AIC {d['aic']:.2f}, BIC {d['bic']:.2f}, profile-likelihood MLE {_n(d['profile_mle'], 1)}")
     elif "se" in d:
@@ -115,7 +116,7 @@ def format_text(result: EstimateResult, *, lists: list[str], family: list[dict] 
         if key in d and d[key] is not None:
             lines.append(f"  {label}: {d[key]:,.3f}" if key == "rhat" else f"  {label}: {d[key]:,.0f}")
     selection = d.get("selection")
-    if selection:
+    if selection and selection["n_models"] > 1:
         crit = selection["criterion"].upper()
         lines.append("")
         lines.append(f"Best models by {crit} (of {selection['n_models']} hierarchical models):")

@@ -24,7 +24,7 @@ from inquiry.estimate.result import EstimateResult
 __all__ = ["dga_estimate", "full_table"]
 
 _MAX_LISTS = 5
-_CHUNK = 2048
+_CHUNK = 8192
 _TOP_MODELS = 10
 
 
@@ -84,20 +84,30 @@ def _marginal(table: np.ndarray, subset: int) -> np.ndarray:
     return np.bincount(local, weights=table, minlength=1 << len(members))
 
 
-def _subset_log_ml(table: np.ndarray, p: int, delta: float, nmiss: np.ndarray) -> np.ndarray:
+def _subset_terms(table: np.ndarray, p: int, delta: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per subset A of lists: observed zero-cell count D0, δ_A = δ·2^(p−|A|), and the Nmiss-free part
+    ``Σ lgamma(D + δ_A) − 2^|A|·lgamma(δ_A)`` over the other cells of A's marginal table."""
+    zero = np.empty(1 << p)
+    d = np.empty(1 << p)
+    const = np.empty(1 << p)
+    for subset in range(1 << p):
+        size = bin(subset).count("1")
+        d[subset] = delta * 2.0 ** (p - size)
+        marg = _marginal(table, subset)
+        zero[subset] = marg[0]
+        const[subset] = gammaln(marg[1:] + d[subset]).sum() - (1 << size) * gammaln(d[subset])
+    return zero, d, const
+
+
+def _subset_log_ml(table: np.ndarray, p: int, delta: float, nmiss: np.ndarray,
+                   terms: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """For every subset A of lists: log Dirichlet-multinomial terms of its marginal table, per Nmiss.
 
     Row A holds ``lgamma(D0 + Nmiss + δ_A) + Σ lgamma(D + δ_A) − 2^|A|·lgamma(δ_A)`` with
     ``δ_A = δ·2^(p−|A|)``; the shared normaliser is added once per graph by the caller.
     """
-    out = np.empty((1 << p, nmiss.size))
-    for subset in range(1 << p):
-        size = bin(subset).count("1")
-        d = delta * 2.0 ** (p - size)
-        marg = _marginal(table, subset)
-        out[subset] = (gammaln(marg[0] + nmiss + d) + gammaln(marg[1:] + d).sum()
-                       - (1 << size) * gammaln(d))
-    return out
+    zero, d, const = terms if terms is not None else _subset_terms(table, p, delta)
+    return gammaln((zero + d)[:, None] + nmiss[None, :]) + const[:, None]
 
 
 def _incidence(p: int) -> np.ndarray:
@@ -173,6 +183,7 @@ def dga_estimate(
     graphs = decomposable_graphs(p)
     incidence = _incidence(p)
     total_delta = delta * 2.0 ** p
+    terms = _subset_terms(table, p, delta)
     # Per-Nmiss terms shared by all graphs: the Dirichlet normaliser, the multinomial
     # coefficient N!/Nmiss! (the observed cells' factorials are constant) and the prior on N.
     shared = (gammaln(total_delta) - gammaln(n_total + total_delta)
@@ -182,9 +193,13 @@ def dga_estimate(
     model_chunks = []
     for start in range(0, nmiss.size, _CHUNK):
         sl = slice(start, start + _CHUNK)
-        log_ml = incidence @ _subset_log_ml(table, p, delta, nmiss[sl]) + shared[sl]
-        log_post_n[sl] = logsumexp(log_ml, axis=0)
-        model_chunks.append(logsumexp(log_ml, axis=1))
+        log_ml = incidence @ _subset_log_ml(table, p, delta, nmiss[sl], terms) + shared[sl]
+        # One exp per chunk; terms more than e^-745 below the chunk's maximum underflow harmlessly.
+        top = log_ml.max()
+        weights = np.exp(log_ml - top)
+        with np.errstate(divide="ignore"):
+            log_post_n[sl] = np.log(weights.sum(axis=0)) + top
+            model_chunks.append(np.log(weights.sum(axis=1)) + top)
     log_evidence = logsumexp(log_post_n)
     post_n = np.exp(log_post_n - log_evidence)
     post_models = np.exp(logsumexp(np.stack(model_chunks, axis=1), axis=1) - log_evidence)

@@ -33,7 +33,8 @@ class PoissonFit:
 
 
 def poisson_deviance(y: np.ndarray, mu: np.ndarray) -> float:
-    return float(2.0 * np.sum(xlogy(y, y) - xlogy(y, mu) - (y - mu)))
+    # rounding can leave a saturated fit a hair below zero
+    return max(0.0, float(2.0 * np.sum(xlogy(y, y) - xlogy(y, mu) - (y - mu))))
 
 
 def poisson_loglik(y: np.ndarray, mu: np.ndarray) -> float:

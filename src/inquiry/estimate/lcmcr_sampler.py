@@ -17,7 +17,7 @@ import math
 
 import numpy as np
 
-__all__ = ["ChainOutput", "log_gamma_draws", "run_chain"]
+__all__ = ["ChainOutput", "log_gamma_draws", "log_small_gamma", "run_chain"]
 
 # Smallest α carried; below it the log-gamma trick would overflow to -inf and freeze the chain.
 _ALPHA_FLOOR = 1e-300
@@ -26,12 +26,17 @@ _N0_CAP_FACTOR = 20
 _MAX_REDRAWS = 1000
 
 
-def log_gamma_draws(rng: np.random.Generator, shapes: np.ndarray) -> np.ndarray:
-    """log of Gamma(shape, 1) draws, accurate for shapes so small that the draw itself underflows to 0.
+def log_small_gamma(gamma_s_plus_1: np.ndarray, uniform: np.ndarray, shapes: np.ndarray) -> np.ndarray:
+    """log G(s) from G(s + 1) ~ Gamma(s + 1) and U ~ U(0, 1): G(s) = G(s + 1)·U^(1/s) in distribution.
 
-    Uses G(s) = G(s + 1)·U^(1/s) with U uniform on (0, 1).
+    Stays finite for shapes so small that a direct Gamma(s) draw underflows to 0.
     """
-    return np.log(rng.standard_gamma(shapes + 1.0)) + np.log(rng.random(shapes.size)) / shapes
+    return np.log(gamma_s_plus_1) + np.log(uniform) / shapes
+
+
+def log_gamma_draws(rng: np.random.Generator, shapes: np.ndarray) -> np.ndarray:
+    """log of Gamma(shape, 1) draws, accurate for tiny shapes (see :func:`log_small_gamma`)."""
+    return log_small_gamma(rng.standard_gamma(shapes + 1.0), rng.random(shapes.size), shapes)
 
 
 class ChainOutput(dict):
@@ -59,8 +64,8 @@ def run_chain(patterns: np.ndarray, counts: np.ndarray, *, K: int, a: float, b: 
     shapes = np.empty(2 * jk + 2 * k1)
     on = shapes[:jk].reshape(J, K)
     off = shapes[jk:2 * jk].reshape(J, K)
-    stick1 = shapes[2 * jk:2 * jk + k1]
-    stick2 = shapes[2 * jk + k1:]
+    # The sticks' own shapes, kept apart: α + 1 rounds to 1 when α is tiny.
+    stick_s = np.empty(2 * k1)
     # log λ (rows 0..J-1) and log(1 − λ) (rows J..2J-1), from the prior to start.
     lam0 = rng.beta(1.0, 1.0, size=(J, K))
     log_lam = np.vstack([np.log(lam0), np.log1p(-lam0)])
@@ -92,11 +97,12 @@ def run_chain(patterns: np.ndarray, counts: np.ndarray, *, K: int, a: float, b: 
         np.add(ones, 1.0, out=on)
         np.subtract(nk + 1.0, ones, out=off)
         tail = (n + n0) - np.cumsum(nk)
-        np.add(nk[:k1], 2.0, out=stick1)
-        np.add(tail[:k1], alpha + 1.0, out=stick2)
-        lg = np.log(rng.standard_gamma(shapes))
-        # log G(s) = log G(s + 1) + log(U)/s: exact for the tiny α where G(s) itself underflows.
-        lg[2 * jk:] += np.log(rng.random(2 * k1)) / (shapes[2 * jk:] - 1.0)
+        np.add(nk[:k1], 1.0, out=stick_s[:k1])
+        np.add(tail[:k1], alpha, out=stick_s[k1:])
+        np.add(stick_s, 1.0, out=shapes[2 * jk:])
+        g = rng.standard_gamma(shapes)
+        lg = np.log(g)
+        lg[2 * jk:] = log_small_gamma(g[2 * jk:], rng.random(2 * k1), stick_s)
         lg_on = lg[:jk].reshape(J, K)
         lg_off = lg[jk:2 * jk].reshape(J, K)
         lsum = np.logaddexp(lg_on, lg_off)

@@ -58,6 +58,7 @@ class LoglinearFit:
     cells: np.ndarray = field(repr=False)
     columns: np.ndarray = field(repr=False)  # design columns kept (Chao drops negative etas)
     dropped: list[str] = field(default_factory=list)
+    lists: tuple[str, ...] = ()
 
     def row(self) -> dict:
         return {"model": self.name, "formula": self.formula, "estimate": self.estimate, "se": self.se,
@@ -109,7 +110,8 @@ def _fit_cells(y: np.ndarray, spec: ModelSpec, lists: Sequence[str]) -> Loglinea
         deviance=fit.deviance, df=int(len(y) - p), aic=-2.0 * fit.loglik + 2.0 * p,
         bic=-2.0 * fit.loglik + math.log(n) * p, n_params=p,
         coef={names[i]: float(c) for i, c in zip(keep, fit.coef, strict=True)},
-        converged=fit.converged, boundary=fit.boundary, fitted=fit.fitted, cells=y, columns=keep, dropped=dropped)
+        converged=fit.converged, boundary=fit.boundary, fitted=fit.fitted, cells=y, columns=keep, dropped=dropped,
+        lists=tuple(lists))
 
 
 def search_models(table: OverlapTable, *, criterion: str = "bic") -> list[LoglinearFit]:

@@ -40,7 +40,6 @@ def _one(table: OverlapTable, method: str, options: dict, *, model: str | None, 
     result = func(table.patterns, table.counts, **options)
     extra = [w for w in data_warnings(table) if w not in result.warnings]
     result.warnings = extra + list(result.warnings)
-    result.diagnostics.setdefault("lists_names", list(table.lists))
     return result
 
 

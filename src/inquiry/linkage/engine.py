@@ -67,6 +67,23 @@ def _train(linker: Linker, *, n_records: int, progress: Callable[[str], None]) -
         name_rule, estimate_without_term_frequencies=True, max_pairs=2e6,
         populate_probability_two_random_records_match_from_trained_values=True,
     )
+    _floor_m_probabilities(linker)
+
+
+# EM drives m to ~0 for a level that never occurs among matches in the training pairs (a clean
+# list never misspells a sex), which would let one disagreeing field veto any pair with -100 bits.
+# Real lists have clerical errors, so no level may say more than about -9 bits on its own.
+M_FLOOR = 0.002
+
+
+def _floor_m_probabilities(linker: Linker) -> None:
+    for comparison in linker._settings_obj.comparisons:
+        for level in comparison.comparison_levels:
+            if level.is_null_level:
+                continue
+            m = level.m_probability
+            if m is None or m < M_FLOOR:
+                level.m_probability = M_FLOOR
 
 
 def score_pairs(

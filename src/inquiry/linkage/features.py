@@ -26,7 +26,7 @@ __all__ = ["build_feature_table", "date_bounds", "FEATURE_COLUMNS"]
 
 FEATURE_COLUMNS = [
     "unique_id", "source", "name_canon", "name_forms", "name_keys", "block_keys", "birth_lo", "birth_hi",
-    "birth_year", "sex", "birth_place", "birth_province", "last_seen_place", "last_seen_province",
+    "birth_year", "birth_day", "surname", "sex", "birth_place", "birth_province", "last_seen_place", "last_seen_province",
     "facility", "nationality", "relative_forms",
 ]
 _NATIONALITY = {
@@ -194,6 +194,7 @@ def build_feature_table(
             "birth_lo": bounds[0] if bounds else None,
             "birth_hi": bounds[1] if bounds else None,
             "birth_year": _year_of(*bounds) if bounds else None,
+            "birth_day": bounds[0] if bounds and bounds[1] - bounds[0] <= 31 else None,
             "sex": normalise_sex(record.sex),
             "birth_place": birth_place,
             "birth_province": birth_province,
@@ -207,14 +208,41 @@ def build_feature_table(
             progress(f"prepared {position:,} records")
     if not rows:
         raise InvalidInput("There are no records to link.", field="records")
+    _choose_canonical_names(rows)
     _add_block_keys(rows, max_key_frequency)
     frame = pd.DataFrame(rows)
     for column in FEATURE_COLUMNS:
         if column not in frame:
             frame[column] = None
-    for column in ("birth_lo", "birth_hi", "birth_year"):
+    for column in ("birth_lo", "birth_hi", "birth_year", "birth_day"):
         frame[column] = frame[column].astype("Int64")
     return frame[FEATURE_COLUMNS]
+
+
+def _surname_of(form: str) -> str | None:
+    head = form.split(" ", 1)[0]
+    return None if head.startswith("~") else head
+
+
+def _choose_canonical_names(rows: list[dict[str, object]]) -> None:
+    """Pick the reading whose surname is commonest in the whole input as the name to compare.
+
+    "Yong Chol Kim" reads as YONG+colkim or KIM+yongcol; in a list where Kim is frequent and
+    Yong is rare as a surname, KIM yongcol is the likely reading, and it is the one that equals
+    the hangul 김영철's. Choosing it keeps exact comparison and term frequencies meaningful.
+    """
+    counts: Counter[str] = Counter()
+    for row in rows:
+        for form in row["name_forms"] or ():
+            surname = _surname_of(form)
+            if surname:
+                counts[surname] += 1
+    for row in rows:
+        forms = row["name_forms"] or ()
+        if len(forms) > 1:
+            row["name_canon"] = max(forms, key=lambda f: (counts.get(_surname_of(f) or "", -1), f == row["name_canon"]))
+    for row in rows:
+        row["surname"] = _surname_of(row["name_canon"]) if row["name_canon"] else None
 
 
 def _add_block_keys(rows: list[dict[str, object]], max_key_frequency: int) -> None:

@@ -18,11 +18,12 @@ from splink import SettingsCreator, block_on
 __all__ = ["build_settings", "prediction_blocking_rules", "training_blocking_rules", "COMPARISON_NAMES"]
 
 COMPARISON_NAMES = (
-    "name", "birth_date", "sex", "birth_place", "last_seen_place", "facility", "nationality", "relatives",
-    "source",
+    "name", "birth_date", "sex", "places", "facility", "nationality", "relatives", "source",
 )
+_DAYS_1Y = 366
 _DAYS_2Y = 731
 _DAYS_5Y = 1827
+_DAYS_10Y = 3653
 
 
 def _level(sql: str, label: str, m: float | None = None, u: float | None = None, *, null: bool = False,
@@ -49,10 +50,13 @@ def _name_comparison(*, term_frequencies: bool) -> cl.CustomComparison:
             exact,
             cll.ArrayIntersectLevel("name_forms", 1).configure(
                 label_for_charts="a canonical form in common", m_probability=0.25, u_probability=0.001),
+            cll.And(cll.ArrayIntersectLevel("name_keys", 1), cll.JaroWinklerLevel("name_canon", 0.92)).configure(
+                label_for_charts="a name key in common and close spelling", m_probability=0.08,
+                u_probability=0.001),
             cll.ArrayIntersectLevel("name_keys", 1).configure(
-                label_for_charts="a name key in common", m_probability=0.12, u_probability=0.004),
+                label_for_charts="a name key in common", m_probability=0.06, u_probability=0.003),
             cll.JaroWinklerLevel("name_canon", 0.9).configure(m_probability=0.05, u_probability=0.01),
-            cll.ElseLevel().configure(m_probability=0.03, u_probability=0.9845),
+            cll.ElseLevel().configure(m_probability=0.03, u_probability=0.9835),
         ],
     )
 
@@ -60,18 +64,24 @@ def _name_comparison(*, term_frequencies: bool) -> cl.CustomComparison:
 def _birth_date_comparison() -> cl.CustomComparison:
     # Dates are intervals (EDTF bounds as day numbers); "1960" and "1959/1961" overlap.
     overlap = "birth_lo_l <= birth_hi_r AND birth_lo_r <= birth_hi_l"
+    narrow = f"birth_hi_l - birth_lo_l <= {_DAYS_1Y} AND birth_hi_r - birth_lo_r <= {_DAYS_1Y}"
+
+    def apart(days: int) -> str:
+        return f"birth_lo_l - birth_hi_r <= {days} AND birth_lo_r - birth_hi_l <= {days}"
+
     return cl.CustomComparison(
         output_column_name="birth_date",
         comparison_levels=[
             _level("birth_lo_l IS NULL OR birth_lo_r IS NULL", "birth date unknown", null=True),
             _level("birth_lo_l = birth_lo_r AND birth_hi_l = birth_hi_r AND birth_hi_l - birth_lo_l <= 31",
-                   "same day or month", 0.35, 0.0002),
-            _level(overlap, "uncertainty intervals overlap", 0.45, 0.02),
-            _level(f"birth_lo_l - birth_hi_r <= {_DAYS_2Y} AND birth_lo_r - birth_hi_l <= {_DAYS_2Y}",
-                   "within two years", 0.15, 0.06),
-            _level(f"birth_lo_l - birth_hi_r <= {_DAYS_5Y} AND birth_lo_r - birth_hi_l <= {_DAYS_5Y}",
-                   "within five years", 0.04, 0.1),
-            _level("ELSE", "more than five years apart", 0.01, 0.8198),
+                   "same day or month", 0.3, 0.0002),
+            _level(f"{overlap} AND {narrow}", "overlapping, both known to the year", 0.35, 0.012),
+            _level(overlap, "uncertainty intervals overlap", 0.15, 0.02),
+            _level(apart(_DAYS_1Y), "within a year", 0.1, 0.03),
+            _level(apart(_DAYS_2Y), "within two years", 0.06, 0.03),
+            _level(apart(_DAYS_5Y), "within five years", 0.03, 0.1),
+            _level(apart(_DAYS_10Y), "within ten years", 0.007, 0.15),
+            _level("ELSE", "more than ten years apart", 0.003, 0.6578),
         ],
     )
 
@@ -87,15 +97,23 @@ def _exact(column: str, output: str, label: str, m: float, u: float) -> cl.Custo
     )
 
 
-def _place(column: str, output: str, label: str, m_same: float, m_province: float) -> cl.CustomComparison:
-    province = column.replace("_place", "_province")
+def _places_comparison(*, term_frequencies: bool) -> cl.CustomComparison:
+    # Birth place and last-seen place are one comparison, not two: they are often the same place
+    # (people are arrested where they live), and two comparisons would count that agreement twice.
+    birth, seen = "birth_place_l = birth_place_r", "last_seen_place_l = last_seen_place_r"
+    tf = {"tf_adjustment_column": "birth_place", "tf_adjustment_weight": 1.0} if term_frequencies else {}
+    province = ("birth_province_l = birth_province_r OR last_seen_province_l = last_seen_province_r")
     return cl.CustomComparison(
-        output_column_name=output,
+        output_column_name="places",
         comparison_levels=[
-            _level(f"{column}_l IS NULL OR {column}_r IS NULL", f"{label} unknown", null=True),
-            _level(f"{column}_l = {column}_r", f"same {label}", m_same, 0.01),
-            _level(f"{province}_l = {province}_r", f"{label} in the same province", m_province, 0.1),
-            _level("ELSE", f"different {label}", 1 - m_same - m_province, 0.89),
+            _level("(birth_place_l IS NULL OR birth_place_r IS NULL) AND "
+                   "(last_seen_place_l IS NULL OR last_seen_place_r IS NULL)", "places unknown", null=True),
+            _level(f"{birth} AND {seen}", "same birth place and same last-seen place", 0.3, 0.003, **tf),
+            # Term frequencies: agreeing on Pyongyang's central district says less than on a small county.
+            _level(birth, "same birth place", 0.4, 0.01, **tf),
+            _level(seen, "same last-seen place", 0.15, 0.01),
+            _level(province, "a place in the same province", 0.1, 0.1),
+            _level("ELSE", "different places", 0.05, 0.877),
         ],
     )
 
@@ -130,8 +148,7 @@ def build_settings(*, n_records: int, term_frequencies: bool) -> SettingsCreator
         _name_comparison(term_frequencies=term_frequencies),
         _birth_date_comparison(),
         _exact("sex", "sex", "sex", 0.97, 0.5),
-        _place("birth_place", "birth_place", "birth place", 0.7, 0.15),
-        _place("last_seen_place", "last_seen_place", "last-seen place", 0.55, 0.2),
+        _places_comparison(term_frequencies=term_frequencies),
         _exact("facility", "facility", "facility", 0.7, 0.12),
         _exact("nationality", "nationality", "nationality", 0.97, 0.85),
         _relatives_comparison(),
@@ -155,8 +172,10 @@ def prediction_blocking_rules() -> list[Any]:
     return [
         # Any name key in common (keys of very common names are refined with the birth year).
         block_on("block_keys", arrays_to_explode=["block_keys"]),
-        # The exact same canonical name and birth date, whatever the keys say.
-        block_on("name_canon", "birth_lo"),
+        # Names whose keys disagree (typos, ambiguous syllable splits such as Jungi = Jun-gi or
+        # Jung-i) still meet when the surname and the birth day, or surname, year and birth place agree.
+        block_on("surname", "birth_day"),
+        block_on("surname", "birth_year", "birth_place"),
     ]
 
 

@@ -84,18 +84,20 @@ def _matches(text: str, kind: str) -> list:
     lookup = _lookup()
     if lookup is None:
         return []
+    kinds = ("facility",) if kind == "facility" else ("place",)
     try:
-        found = lookup(text)
+        try:
+            found = lookup(text, kinds=kinds)
+        except TypeError:  # a lookup without the kinds filter
+            found = lookup(text)
     except Exception:  # an unknown spelling is not an error for linkage
         return []
     if not found:
         return []
     items = list(found) if isinstance(found, list | tuple) else [found]
     entries = [_get(match, "item") or match for match in items]
-    is_facility = [(_get(e, "number") is not None or _get(e, "adm2_code") is not None) and _get(e, "level") is None
-                   for e in entries]
-    wanted = [e for e, fac in zip(entries, is_facility, strict=True) if fac == (kind == "facility")]
-    return wanted
+    # Admin divisions carry a level; facilities do not.
+    return [e for e in entries if (_get(e, "level") is None) == (kind == "facility")]
 
 
 def gazetteer_facility(text: str) -> str | None:

@@ -9,7 +9,7 @@ from inquiry.names.model import NameReading, PersonName
 __all__ = ["key_similarity", "reading_similarity", "MATCH_THRESHOLD"]
 
 # Calibrated on tests/names/data/name_variants.csv (see docs/benchmarks/names.md).
-MATCH_THRESHOLD = 0.8
+MATCH_THRESHOLD = 0.84
 
 # Substitutions that romanization systems make for the same sound cost less than 1.
 _CHEAP_SUB: dict[frozenset[str], float] = {

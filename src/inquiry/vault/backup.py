@@ -248,7 +248,7 @@ def backup_create(*, out: Path, progress: Progress | None = None) -> BackupResul
             raise
     digest = _sha256_file(out)
     write_private(Path(settings.DATA_DIR) / LAST_BACKUP_FILE,
-                  json.dumps({"created_at": manifest["created_at"], "path": str(out), "sha256": digest}).encode())
+                  json.dumps({"created_at": datetime.now(UTC).isoformat(), "path": str(out), "sha256": digest}).encode())
     return BackupResult(out, digest, manifest)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import json
+from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -53,9 +54,9 @@ def cmd_status(args) -> int:
         last = json.loads((Path(settings.DATA_DIR) / LAST_BACKUP_FILE).read_text())
     except (OSError, ValueError):
         last = None
-    print(f"last backup: {last['created_at'] if last else 'none recorded'}")
+    print(f"last backup: {last['created_at'][:19] + 'Z' if last else 'none recorded'}")
     erased = counts["last_erasure"]
-    if erased and (not last or erased.isoformat(timespec="seconds") > last["created_at"]):
+    if erased and (not last or erased > datetime.fromisoformat(last["created_at"])):
         print("warning: a witness was erased after the last backup; older backups can no longer be decrypted. "
               "Make a fresh backup now (`inquiry backup`).")
     return 0

@@ -1,0 +1,99 @@
+"""Every sentence the findings app shows that is not written in a template, marked for translation.
+
+``ERROR_TEMPLATES``: typed errors raised by the findings services (the boundary translates them).
+``REASON_TEMPLATES``: the law module's reasons (``inquiry.law`` REASON_MESSAGES and MATRIX_MESSAGES)
+and the findings app's own (FINDING_MESSAGES), copied verbatim so makemessages collects them; a test
+checks that the copies match. ``reason_text`` renders a reason in the active language by its code.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as N_
+
+ERROR_TEMPLATES = [
+    N_("Give the finding a title."),
+    N_("“{value}” is not a pattern of the mandate."),
+    N_("“{value}” is not a crime under article 7."),
+    N_("Choose at least one candidate crime."),
+    N_("Only a draft finding can be changed."),
+    N_("A finding without acts cannot be approved."),
+    N_("The evidence changed since you opened this finding; review it again before approving."),
+    N_("The standard of proof is not met. To approve anyway, write down why."),
+    N_("This finding is already withdrawn."),
+    N_("Say why the finding is withdrawn."),
+    N_("No act or event is called “{value}”."),
+]
+
+REASON_TEMPLATES = {
+    # inquiry.law.proof.REASON_MESSAGES
+    "unknown_source": N_("Source {source_id} is linked but was not supplied, so it is not counted."),
+    "source_not_credible": N_("Source {source_id} was assessed as not credible and is not counted."),
+    "hearsay_without_informant": N_(
+        "Hearsay in source {source_id} does not name its original informant, so it counts as its own origin."),
+    "same_origin": N_("Sources {source_ids} trace back to one origin ({origin}) and count once."),
+    "weak_origin": N_(
+        "Origin {origin} weighs {weight}, below the minimum of {minimum}, and does not count as corroboration."),
+    "no_information": N_("No credible information is linked to {subject}."),
+    "credible_direct_source": N_("A credible source gives first-hand information ({origin})."),
+    "no_credible_direct_source": N_("No credible source gives first-hand information."),
+    "corroborated": N_(
+        "Independent origins of the information: {count}; at least {required} required. Corroborated."),
+    "not_corroborated": N_(
+        "Independent origins of the information: {count}; at least {required} required. Not corroborated."),
+    "documentary_sufficient": N_(
+        "Documentary evidence of {reliability} reliability ({origin}) suffices on its own."),
+    "documentary_insufficient": N_(
+        "The best documentary evidence is of {reliability} reliability; {required} reliability is needed "
+        "for it to suffice on its own."),
+    "standard_met": N_("The standard of proof ({standard}) is met for {subject}."),
+    "standard_not_met": N_("The standard of proof ({standard}) is not met for {subject}."),
+    "pattern_incidents": N_(
+        "Incidents meeting the standard: {met} of {total}; the pattern requires at least {required}."),
+    "pattern_origins": N_(
+        "Independent origins behind those incidents: {count}; the pattern requires at least {required}."),
+    "act_outside_pattern": N_("Act {act_id} has an act type outside pattern {pattern} and is not counted."),
+    # inquiry.law.matrix.MATRIX_MESSAGES
+    "supported_by_act_type": N_("Act {act_id} ({act_type}) shows this element by its nature."),
+    "supported_by_information": N_("Information linked to act {act_id} is coded against this element."),
+    "incident_met": N_("The information on act {act_id} meets the standard of proof for this element."),
+    "incident_not_met": N_(
+        "The information on act {act_id} does not meet the standard of proof for this element."),
+    "no_evidence": N_("No information supports this element."),
+    "pattern_met": N_("Pattern {pattern} meets the standard, showing a widespread or systematic attack."),
+    "pattern_not_met": N_("Pattern {pattern} does not meet the pattern standard."),
+    "no_pattern": N_("No pattern is offered to show a widespread or systematic attack."),
+    "attack_not_established": N_("Knowledge cannot be inferred while the attack is not established."),
+    "perpetrator_organisation_identified": N_(
+        "Act {act_id} names the perpetrator's organisation ({organisation}), from which knowledge of the "
+        "attack is inferred."),
+    "perpetrator_unidentified": N_(
+        "No act that supports this crime and meets the standard names the perpetrator's organisation."),
+    "element_text_single_source": N_(
+        "The text of this element rests on a single source transcription; check it against the ICC "
+        "publication before citing it."),
+    "crime_met": N_("Every element of {crime} is met."),
+    "crime_gaps": N_("Elements of {crime} not met: {gaps}."),
+    "act_type_unrelated": N_("Act {act_id} ({act_type}) is not mapped to any candidate crime."),
+    # inquiry.findings.evaluate.FINDING_MESSAGES
+    "finding_no_acts": N_("The finding groups no acts yet."),
+    "finding_incidents": N_("Incidents meeting the standard of proof: {met} of {total}."),
+    "finding_origins": N_(
+        "Independent origins behind the information in this finding: {count}, from {sources} sources."),
+    "consent_withdrawn": N_("Source {source_id} is not counted: the witness withdrew consent."),
+    "act_type_not_in_profile": N_(
+        "Act {act_id} has act type {act_type}, which this profile does not know; it is left out of the "
+        "elements matrix."),
+}
+
+
+def reason_text(reason) -> str:
+    """The reason's sentence in the active language (English when the code is unknown)."""
+    template = REASON_TEMPLATES.get(reason.code)
+    if template is None:
+        return reason.message
+    shown = {k: (", ".join(map(str, v)) if isinstance(v, tuple | list) else v) for k, v in reason.params.items()}
+    try:
+        return gettext(template).format(**shown)
+    except (KeyError, IndexError, ValueError):
+        return reason.message
