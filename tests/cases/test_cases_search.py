@@ -163,3 +163,13 @@ def test_reinstalling_the_index_reindexes_existing_sources(corpus):
     assert source_search_ids("수용소") == [corpus["ko"].id]
     added = _source("S-NEW", "[DEMO] after reinstall", "Fictional 증언 after the triggers came back.")
     assert source_search_ids("triggers came back") == [added.id]
+
+
+def test_very_common_queries_come_newest_first_instead_of_ranked(monkeypatch):
+    from inquiry.cases import search
+
+    older = _source("S-1", "[DEMO] Hoeryong notes", "Fictional.")
+    in_text = _source("S-2", "[DEMO] Notes", "Fictional mention of Hoeryong in the text only.")
+    assert source_search_ids("Hoeryong") == [older.id, in_text.id]
+    monkeypatch.setattr(search, "RANK_LIMIT", 1)
+    assert source_search_ids("Hoeryong") == [in_text.id, older.id]

@@ -217,3 +217,9 @@ def test_bad_prior_settings_raise_invalid_input():
         dga_estimate(patterns, counts, prior="negbin")
     with pytest.raises(InvalidInput):
         dga_estimate(patterns, counts, delta=0.0)
+    with pytest.raises(InvalidInput):
+        dga_estimate(patterns, counts, delta="big")
+    with pytest.raises(InvalidInput):
+        dga_estimate(patterns, counts, n_max=100.5)
+    with pytest.raises(InvalidInput):
+        dga_estimate(patterns, counts, n_min=50, n_max=10)

@@ -98,6 +98,14 @@ def test_same_seed_reproduces_the_draws_whatever_the_number_of_processes():
     assert not np.array_equal(one.extra["samples"], other.extra["samples"])
 
 
+def test_unseeded_run_reports_the_seed_that_repeats_it():
+    patterns, counts = _independent_lists()
+    kw = dict(K=3, burnin=100, samples=20, thinning=1, chains=2, processes=1)
+    first = lcmcr_estimate(patterns, counts, **kw)
+    again = lcmcr_estimate(patterns, counts, seed=first.diagnostics["seed"], **kw)
+    np.testing.assert_array_equal(first.extra["samples"], again.extra["samples"])
+
+
 def test_independent_lists_give_an_interval_around_the_truth():
     patterns, counts = _independent_lists(seed=3, n_total=1000)
     r = lcmcr_estimate(patterns, counts, K=3, burnin=1500, samples=300, thinning=5, chains=2, seed=7,

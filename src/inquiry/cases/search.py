@@ -40,6 +40,7 @@ MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
 TRIGRAM = 3
 _TITLE_WEIGHT = 10.0  # a hit in the title outranks the same hit in a long text
+RANK_LIMIT = 5_000  # above this many matches, newest first instead of by relevance
 
 _TERM_RE = re.compile(r'"([^"]+)"|(\S+)')
 _CONTROL = {"Cc", "Cf", "Cs", "Co", "Cn"}
@@ -152,24 +153,26 @@ def _split(terms: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _sqlite_match(terms: list[str], *, ranked: bool) -> tuple[str, list]:
-    """SQL selecting ``id`` (and ``score`` when ranked) of sources matching every term."""
+    """SQL selecting ``id`` and ``score`` of sources matching every term."""
     long_terms, short_terms = _split(terms)
+    score = f"bm25(cases_source_fts, {_TITLE_WEIGHT}, 1.0)" if ranked else "0"
+    if long_terms and not short_terms:
+        # The index alone answers: joining cases_source would only add a lookup per match.
+        return (f"SELECT rowid AS id, {score} AS score FROM cases_source_fts WHERE cases_source_fts MATCH %s",
+                [" ".join(_fts_phrase(t) for t in long_terms)])
     params: list = []
     wheres: list[str] = []
     for term in short_terms:
         wheres.append("(s.title LIKE %s ESCAPE '\\' OR s.text LIKE %s ESCAPE '\\')")
         params += [_like_pattern(term)] * 2
     if long_terms:
-        score = f"bm25(cases_source_fts, {_TITLE_WEIGHT}, 1.0)" if ranked else "0"
         sql = (f"SELECT s.id AS id, f.score AS score FROM cases_source s JOIN "
                f"(SELECT rowid AS rid, {score} AS score FROM cases_source_fts WHERE cases_source_fts MATCH %s) f "
                f"ON f.rid = s.id")
         params.insert(0, " ".join(_fts_phrase(t) for t in long_terms))
     else:
         sql = "SELECT s.id AS id, 0 AS score FROM cases_source s"
-    if wheres:
-        sql += " WHERE " + " AND ".join(wheres)
-    return sql, params
+    return sql + " WHERE " + " AND ".join(wheres), params
 
 
 def _postgres_match(terms: list[str], *, ranked: bool) -> tuple[str, list]:
@@ -202,16 +205,29 @@ def _match_sql(terms: list[str], *, ranked: bool) -> tuple[str, list]:
 def source_search_ids(query: str, *, limit: int = 50, offset: int = 0) -> list[int]:
     """Ids of sources matching every term of ``query``, best first, newest first on ties.
 
-    No permission check: the caller filters the ids (or uses :func:`source_search_queryset`).
+    Relevance (FTS5 bm25 with title hits weighted up; on PostgreSQL title hits and trigram
+    closeness to the title) is computed only when at most ``RANK_LIMIT`` sources match: a query
+    that common says little about relevance, and ranking every match would cost more than the
+    page is worth, so such results come newest first. No permission check: the caller filters
+    the ids (or uses :func:`source_search_queryset`).
     """
     terms = parse_query(query)
     if not terms or limit <= 0:
         return []
-    sql, params = _match_sql(terms, ranked=True)
-    sql = f"SELECT id FROM ({sql}) m ORDER BY score ASC, id DESC LIMIT %s OFFSET %s"
+    ranked = not _more_than(terms, RANK_LIMIT)
+    sql, params = _match_sql(terms, ranked=ranked)
+    order = "score ASC, id DESC" if ranked else "id DESC"
+    sql = f"SELECT id FROM ({sql}) m ORDER BY {order} LIMIT %s OFFSET %s"
     with connection.cursor() as cur:
         cur.execute(sql, [*params, int(limit), max(0, int(offset))])
         return [row[0] for row in cur.fetchall()]
+
+
+def _more_than(terms: list[str], n: int) -> bool:
+    sql, params = _match_sql(terms, ranked=False)
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT 1 FROM ({sql}) m LIMIT 1 OFFSET %s", [*params, n])
+        return cur.fetchone() is not None
 
 
 def source_search_count(query: str) -> int:

@@ -166,17 +166,18 @@ def dga_estimate(
                            "got {lists}.", field="patterns", max=_MAX_LISTS, lists=p)
     if delta is None:
         delta = 2.0 ** -p
-    if not (delta > 0 and math.isfinite(delta)):
-        raise InvalidInput("delta must be a positive number.", field="delta")
+    if isinstance(delta, bool) or not isinstance(delta, int | float) or not (delta > 0 and math.isfinite(delta)):
+        raise InvalidInput("delta must be a positive number; got {value!r}.", field="delta", value=delta)
     n = int(cnt.sum())
     if n_max is None:
         n_max = max(20 * n, 1000)
+    for name, value in (("n_min", n_min), ("n_max", n_max)):
+        if isinstance(value, bool) or not isinstance(value, int | np.integer):
+            raise InvalidInput("{name} must be a whole number; got {value!r}.", field=name, name=name, value=value)
     if not (0 <= n_min < n_max):
         raise InvalidInput("The grid of missing counts needs 0 <= n_min < n_max.", field="n_max")
     nmiss = np.arange(n_min, n_max + 1, dtype=np.float64)
     n_total = nmiss + n
-    if prior == "inverse" and n == 0:
-        raise InvalidInput("Nobody was observed.", field="counts")
     log_prior, prior_label = _log_prior_n(prior, n_total, nb_a, nb_b)
 
     table = full_table(pat, cnt)

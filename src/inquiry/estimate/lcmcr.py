@@ -120,7 +120,8 @@ def lcmcr_estimate(
             "burnin": burnin,
             "samples_per_chain": samples,
             "thinning": thinning,
-            "seed": seed,
+            # With seed=None this is the fresh entropy drawn, so the run can still be repeated.
+            "seed": int(root.entropy),
             "posterior_median": median,
             "posterior_mean": float(pooled.mean()),
             "interval_level": 0.95,

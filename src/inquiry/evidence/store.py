@@ -38,6 +38,16 @@ def root() -> Path:
     return Path(settings.EVIDENCE_DIR)
 
 
+def private_dirs(path: Path) -> None:
+    """Create missing folders up to ``path``, each readable by the owner only (mkdir's mode skips parents)."""
+    missing = []
+    while not path.exists():
+        missing.append(path)
+        path = path.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+
+
 def _sharded(kind: str, sha256: str, name: str) -> Path:
     return root() / kind / sha256[:2] / sha256[2:4] / name
 
@@ -60,7 +70,7 @@ class Sealed:
 def seal_stream(fileobj, *, key: bytes, limit: int, filename: str) -> Sealed:
     """Encrypt ``fileobj`` into a temporary file while hashing the plaintext; nothing is left on failure."""
     tmp_dir = root() / "tmp"
-    tmp_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dirs(tmp_dir)
     fd, name = tempfile.mkstemp(dir=tmp_dir, prefix="upload-")
     tmp = Path(name)
     try:
@@ -93,7 +103,7 @@ def seal_stream(fileobj, *, key: bytes, limit: int, filename: str) -> Sealed:
 
 def place(sealed: Sealed, target: Path, *, replace_orphan: bool = False) -> None:
     """Move a sealed upload to its final name. A hard link never overwrites an existing file."""
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dirs(target.parent)
     try:
         os.link(sealed.path, target)
     except FileExistsError:

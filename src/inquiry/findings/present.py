@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from django.utils.translation import get_language
 
 from inquiry.findings.evaluate import FindingEvaluation
@@ -65,3 +67,9 @@ def present_summary(summary: PatternSummary) -> dict:
     for row in summary.by_act_type:
         row.label = act_type_label(row.key)
     return {"summary": summary}
+
+
+def approval_reasons(finding) -> list[str]:
+    """The reasons stored at approval, in the active language."""
+    return [reason_text(SimpleNamespace(code=r.get("code", ""), params=r.get("params", {}), message=r.get("message", "")))
+            for r in (finding.approval or {}).get("reasons", [])]

@@ -48,6 +48,7 @@ class SummaryRow:
     independent: int
     verdict: Verdict | None = None
     place_pk: int | None = None
+    name: str = ""
 
 
 @dataclass
@@ -83,6 +84,7 @@ def pattern_summary_for_user(user) -> PatternSummary:
     groups: dict[str, dict[str, list[int]]] = {"pattern": defaultdict(list), "type": defaultdict(list),
                                                "year": defaultdict(list), "facility": defaultdict(list)}
     facility_pk: dict[str, int] = {}
+    facility_name: dict[str, str] = {}
     for act in acts:
         groups["type"][act.act_type].append(act.pk)
         groups["year"][_year_key(act.date_earliest, act.date_latest)].append(act.pk)
@@ -92,6 +94,7 @@ def pattern_summary_for_user(user) -> PatternSummary:
         if act.place_id and act.place.kind == "facility":
             groups["facility"][act.place.code].append(act.pk)
             facility_pk[act.place.code] = act.place_id
+            facility_name[act.place.code] = str(act.place)
 
     def row(key: str, pks: list[int], *, pattern: bool = False) -> SummaryRow:
         group_links = [lk for pk in pks for lk in law_acts[pk].links]
@@ -102,7 +105,8 @@ def pattern_summary_for_user(user) -> PatternSummary:
             verdict = evaluate_pattern(key, [law_acts[pk] for pk in pks], refs, standard=std,
                                        act_type_patterns=type_patterns)
         return SummaryRow(key=key, acts=len(pks), sources=len({lk.source_id for lk in group_links}),
-                          independent=c.independent_count, verdict=verdict, place_pk=facility_pk.get(key))
+                          independent=c.independent_count, verdict=verdict, place_pk=facility_pk.get(key),
+                          name=facility_name.get(key, key))
 
     order = {code: p.order for code, p in prof.patterns.items()}
     return PatternSummary(

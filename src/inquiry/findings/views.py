@@ -12,9 +12,16 @@ from inquiry.accounts.roles import Cap, can
 from inquiry.errors import InvalidInput
 from inquiry.findings import selectors, services
 from inquiry.findings.evaluate import evaluate_finding
-from inquiry.findings.forms import ActsForm, ApproveForm, FindingForm, WithdrawForm, crime_choices, pattern_choices
+from inquiry.findings.forms import (
+    ActsForm,
+    ApproveForm,
+    FindingForm,
+    WithdrawForm,
+    crime_choices,
+    pattern_choices,
+)
 from inquiry.findings.models import Finding
-from inquiry.findings.present import present_evaluation, present_summary
+from inquiry.findings.present import approval_reasons, present_evaluation, present_summary
 from inquiry.web.boundary import call_service, login_required_or_404, post_only
 from inquiry.web.messages import translate_error
 
@@ -39,6 +46,7 @@ def _detail(request, finding: Finding, *, status: int = 200, **forms):
     user = request.user
     draft = finding.status == Finding.Status.DRAFT
     context = {"finding": finding, "ev": present_evaluation(finding, evaluation),
+               "approval_reasons": approval_reasons(finding),
                "can_edit": draft and can(user, Cap.CASES_WRITE),
                "can_approve": draft and can(user, Cap.FINDINGS_APPROVE),
                "can_withdraw": (finding.status == Finding.Status.APPROVED and can(user, Cap.FINDINGS_APPROVE))
@@ -66,7 +74,7 @@ def finding_create(request):
     if request.method == "POST" and form.is_valid():
         finding = call_service(form, services.finding_create, actor=request.user, **form.cleaned_data)
         if finding:
-            return redirect("finding_detail", pk=finding.pk)
+            return redirect("findings_detail", pk=finding.pk)
     return render(request, "findings/finding_form.html", {"form": form})
 
 
@@ -77,7 +85,7 @@ def finding_edit(request, pk):
     form = FindingForm(request.POST or None, initial=FindingForm.initial_for(finding))
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.finding_update, actor=request.user, finding=finding, **form.cleaned_data):
-            return redirect("finding_detail", pk=finding.pk)
+            return redirect("findings_detail", pk=finding.pk)
     return render(request, "findings/finding_form.html", {"form": form, "finding": finding})
 
 
@@ -95,7 +103,7 @@ def finding_acts(request, pk):
         remove = [a for a in current if str(a.pk) in set(form.cleaned_data["remove"])]
         if not form.errors and call_service(form, services.finding_acts_set, actor=request.user, finding=finding,
                                             add=add, remove=remove):
-            return redirect("finding_detail", pk=finding.pk)
+            return redirect("findings_detail", pk=finding.pk)
     return _detail(request, finding, acts_form=form, status=400)
 
 
@@ -107,7 +115,7 @@ def finding_collect(request, pk):
     count = services.finding_collect_acts(actor=request.user, finding=finding)
     messages.success(request, ngettext("%(count)d matching act was added.", "%(count)d matching acts were added.",
                                        count) % {"count": count})
-    return redirect("finding_detail", pk=finding.pk)
+    return redirect("findings_detail", pk=finding.pk)
 
 
 @login_required_or_404
@@ -119,7 +127,7 @@ def finding_approve(request, pk):
     if form.is_valid() and call_service(form, services.finding_approve, actor=request.user, finding=finding,
                                         override_reason=form.cleaned_data["override_reason"],
                                         seen_fingerprint=form.cleaned_data["fingerprint"] or None):
-        return redirect("finding_detail", pk=finding.pk)
+        return redirect("findings_detail", pk=finding.pk)
     return _detail(request, finding, approve_form=form, status=400)
 
 
@@ -132,7 +140,7 @@ def finding_withdraw(request, pk):
     form = WithdrawForm(request.POST)
     if form.is_valid() and call_service(form, services.finding_withdraw, actor=request.user, finding=finding,
                                         reason=form.cleaned_data["reason"]):
-        return redirect("finding_detail", pk=finding.pk)
+        return redirect("findings_detail", pk=finding.pk)
     return _detail(request, finding, withdraw_form=form, status=400)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
-from splink import Linker, block_on
+from splink import Linker
 
 from inquiry.errors import ConfigurationError, InvalidInput
 from inquiry.linkage.model import build_settings, training_blocking_rules

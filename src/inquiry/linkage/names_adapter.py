@@ -64,7 +64,9 @@ def name_features(text: str, lang: str | None = None) -> NameFeatures:
     try:
         parsed = _names.parse_name(text, lang=lang)
         keys = frozenset(str(k) for k in _names.name_keys(parsed) if k)
-        forms = tuple(dict.fromkeys(str(f) for f in _names.canonical_forms(parsed) if f))
+        # A reading with no given name ("~kin" when a Japanese reading of 金姬順 fails) matches
+        # every Kim; it is no evidence of identity.
+        forms = tuple(dict.fromkeys(str(f) for f in _names.canonical_forms(parsed) if f and " " in str(f).strip()))
     except InquiryError:
         # A name the parser rejects still links through its folded spelling.
         return _fallback(text)

@@ -110,3 +110,53 @@ class Relationship(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships")
     relative = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(_("relationship"), max_length=10, choices=Kind.choices)
+
+
+class LinkageRun(models.Model):
+    """One run of probabilistic record linkage over the persons in the store."""
+
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    actor = models.CharField(max_length=150)
+    threshold = models.FloatField()
+    n_records = models.PositiveIntegerField(default=0)
+    n_pairs = models.PositiveIntegerField(default=0)
+    n_review = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-id"]
+
+
+class LinkCandidate(models.Model):
+    """A pair the model was unsure about, waiting for a human judgement."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        SAME = "same", _("Same person")
+        NOT_SAME = "not_same", _("Not the same person")
+        UNSURE = "unsure", _("Unsure")
+
+    run = models.ForeignKey(LinkageRun, on_delete=models.CASCADE, related_name="candidates")
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    probability = models.FloatField()
+    match_weight = models.FloatField(null=True)
+    explanation = models.JSONField(default=dict)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+
+    class Meta:
+        ordering = ["-probability", "id"]
+
+
+class LinkJudgement(models.Model):
+    """A human's word on a pair. The latest judgement on a pair always overrides the model."""
+
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    same = models.BooleanField(null=True)  # None: unsure
+    note = models.CharField(max_length=300, blank=True)
+    by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-at", "-id"]

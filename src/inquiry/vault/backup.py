@@ -333,7 +333,9 @@ def _pg_target(url: str | None):
 
 
 def _extract(tar: tarfile.TarFile, info: tarfile.TarInfo, dest: Path, expected: dict) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    from inquiry.evidence.store import private_dirs
+
+    private_dirs(dest.parent)
     digest = hashlib.sha256()
     src = tar.extractfile(info)
     fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from inquiry.web import views_events, views_misc, views_people, views_sources
+from inquiry.web import views_events, views_linkage, views_misc, views_people, views_sources
 
 urlpatterns = [
     path("", views_misc.home, name="home"),
@@ -22,6 +22,9 @@ urlpatterns = [
     path("persons/<int:pk>/edit/", views_people.person_edit, name="person_edit"),
     path("persons/<int:pk>/merge/", views_people.person_merge, name="person_merge"),
     path("persons/<int:pk>/unmerge/", views_people.person_unmerge, name="person_unmerge"),
+    path("linkage/", views_linkage.link_queue, name="link_queue"),
+    path("linkage/run/", views_linkage.link_run, name="link_run"),
+    path("linkage/<int:pk>/", views_linkage.link_candidate, name="link_candidate"),
     path("organisations/", views_people.organisation_list, name="organisation_list"),
     path("organisations/<int:pk>/", views_people.organisation_detail, name="organisation_detail"),
     path("events/", views_events.event_list, name="event_list"),
