@@ -9,7 +9,13 @@ import numpy as np
 import pytest
 
 from inquiry.errors import InvalidInput
-from inquiry.estimate import EstimateResult, loglinear_estimate, read_overlap_table, search_models
+from inquiry.estimate import (
+    EstimateResult,
+    fit_loglinear,
+    loglinear_estimate,
+    read_overlap_table,
+    search_models,
+)
 from inquiry.estimate.loglinear import loglinear_table_estimate
 from inquiry.estimate.plot import plot_result
 
@@ -73,3 +79,16 @@ def test_level_changes_the_width_of_the_interval(kosovo):
     wide = loglinear_table_estimate(kosovo, model="[123,14,34]", level=0.99).interval
     narrow = loglinear_table_estimate(kosovo, model="[123,14,34]", level=0.80).interval
     assert wide[0] < narrow[0] < narrow[1] < wide[1]
+
+
+def test_poisson_fit_recovers_from_a_poor_warm_start(kosovo):
+    from inquiry.estimate.glm import fit_poisson
+
+    fit = fit_loglinear(kosovo, "[123,14,34]")
+    X = fit.design_full()
+    far = fit_poisson(X, np.concatenate([[4.4e7], fit.cells]))  # fitted values for a huge unseen cell
+    y = np.concatenate([[0.0], fit.cells])
+    cold = fit_poisson(X, y)
+    warm = fit_poisson(X, y, start=np.concatenate([[0.5], far.fitted[1:]]))
+    assert np.isfinite(warm.deviance)
+    assert warm.deviance == pytest.approx(cold.deviance, rel=1e-8)

@@ -97,3 +97,14 @@ def test_dga_runs_per_stratum_when_available(regions):
     assert total.n_observed == sum(r.n_observed for r in parts.values())
     assert sum(r.estimate for r in parts.values()) == pytest.approx(total.estimate, rel=0.05)
     assert total.interval[0] <= total.estimate <= total.interval[1]
+
+
+def test_lcmcr_runs_per_stratum_and_sums_the_draws(regions):
+    pytest.importorskip("inquiry.estimate.lcmcr")
+    total = estimate_table(regions, method="lcmcr", K=3, burnin=300, samples=200, thinning=2, chains=2, seed=11,
+                           processes=1)
+    parts = total.extra["strata"]
+    assert len(total.extra["samples"]) == min(len(r.extra["samples"]) for r in parts.values())
+    assert total.interval[0] <= total.estimate <= total.interval[1]
+    assert total.estimate > regions.n_observed
+    assert total.diagnostics["interval_method"].startswith("stratum posterior draws")

@@ -78,3 +78,11 @@ def test_negative_chao_parameters_set_to_zero_are_reported(model):
     result = loglinear_table_estimate(read_overlap_table(DATA / "hare.csv"), model=model)
     dropped = result.diagnostics.get("eta_set_to_zero", [])
     assert bool(dropped) == any("set to zero" in w for w in result.warnings)
+
+
+def test_a_model_that_fits_badly_is_flagged_and_a_good_one_is_not():
+    kosovo = read_overlap_table(DATA / "kosovo.csv")
+    bad = loglinear_table_estimate(kosovo, model="M0")  # deviance about 1,104 on 13 df
+    assert any("fits the observed cells poorly" in w for w in bad.warnings)
+    good = loglinear_table_estimate(kosovo, model="[123,14,34]")  # 9.32 on 4 df, p = 0.053
+    assert not any("poorly" in w for w in good.warnings)

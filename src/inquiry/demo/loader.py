@@ -148,7 +148,7 @@ def _make_people(rng: random.Random, built: _Built, camps, provinces) -> None:
                     f.append((name["common"], "latin", "", "en"))
                 if name["dprk"]:
                     f.append((name["dprk"], "hangul", "dprk", "ko"))
-                shown = {"ko": name["hangul"], "ja": name["hangul"], "en": name["mr"]}
+                shown = {"ko": name["hangul"], "ja": name["hanja"], "en": name["mr"]}
                 status = rng.choice(list(Person.Status)) if group == "victim_ko" else Person.Status.UNKNOWN
             person = Person(code=f"{PREFIX}P{number:04d}", sex=sex, nationality=nationality, status=status,
                             notes=f"{texts.PERSON_NOTE} ({group})",
@@ -238,7 +238,7 @@ def _sentence(lang: str, mode: str, act: Act, victim_name: str, place: str, act_
     label = act_types[act.act_type]["label"].get(lang) or act_types[act.act_type]["label"]["en"]
     template = {"direct": texts.ACT_SENTENCE, "hearsay": texts.HEARSAY_SENTENCE,
                 "documentary": texts.DOCUMENT_SENTENCE}[mode][lang]
-    return template.format(date=act.date_edtf, place=place, victim=victim_name, act=label,
+    return template.format(date=texts.human_date(act.date_edtf, lang), place=place, victim=victim_name, act=label,
                            informant=texts.INFORMANTS[lang])
 
 
@@ -281,9 +281,10 @@ def _make_sources(rng: random.Random, built: _Built, camps, provinces, partners,
         first = told[0][0] if told else None
         label = act_types[first.act_type]["label"].get(lang, "") if first else ""
         place = _place_name(first, lang, by_place) if first else getattr(rng.choice(provinces), lang)
-        partner = partners[number % 2] if kind == "partner_submission" else None
+        partner_index = number % 2
+        partner = partners[partner_index] if kind == "partner_submission" else None
         title = texts.TITLES[kind][lang].format(place=place, act=label or place,
-                                                partner=partner.code if partner else "")
+                                                partner=texts.PARTNERS[partner_index][2])
         text = "\n".join([texts.DISCLAIMER[lang], *sentences]) if sentences else texts.DISCLAIMER[lang]
         interviewed = datetime(2013, 7, 1, tzinfo=UTC) + timedelta(days=rng.randint(0, 300))
         source = Source(

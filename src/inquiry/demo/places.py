@@ -23,11 +23,12 @@ class DemoPlace:
     en: str
 
 
-def _short_facility_names(place: Place) -> tuple[str, str]:
+def _short_facility_names(place: Place) -> tuple[str, str, str]:
     number = "".join(ch for ch in place.code.split("-")[-1] if ch.isdigit())
     ko = place.name_ko or (f"제{number}호 관리소" if number else place.name)
+    ja = f"第{number}号管理所" if number else place.name
     en = f"Camp {number}" if number else place.name
-    return ko, en
+    return ko, ja, en
 
 
 def _read(name: str) -> list[dict]:
@@ -65,9 +66,9 @@ def demo_places() -> tuple[list[DemoPlace], list[DemoPlace]]:
         _create_from_gazetteer()
     camps = []
     for place in Place.objects.filter(facility_type="kwanliso").order_by("code"):
-        ko, en = _short_facility_names(place)
-        camps.append(DemoPlace(place, ko, ko, en))
-    provinces = [DemoPlace(p, p.name_ko or p.name, p.name_ko or p.name, p.name)
+        ko, ja, en = _short_facility_names(place)
+        camps.append(DemoPlace(place, ko, ja, en))
+    provinces = [DemoPlace(p, p.name_ko or p.name, p.name, p.name)
                  for p in Place.objects.filter(kind__in=[Place.Kind.PROVINCE, Place.Kind.CITY],
                                                code__startswith="KP-").order_by("code")]
     if not provinces:  # a gazetteer without first-level divisions: the camps stand in

@@ -47,9 +47,9 @@ JA_COASTS = [("新潟県の海岸", "the Niigata coast"), ("石川県の海岸",
              ("鳥取県の海岸", "the Tottori coast"), ("福井県の港", "a harbour in Fukui")]
 
 ACT_SENTENCE = {
-    "ko": "증인은 {date} 무렵 {place}에서 {victim} 씨가 {act} 피해를 입었다고 진술했다(가상).",
-    "ja": "証言者は、{date}頃、{place}で{victim}さんが{act}の被害を受けたと述べた(架空)。",
-    "en": "The fictional witness stated that {victim} suffered {act} at {place} around {date}.",
+    "ko": "증인은 {date}에 {place}에서 {victim} 씨가 {act} 피해를 입었다고 진술했다(가상).",
+    "ja": "証言者は、{date}に{place}で{victim}さんが{act}の被害を受けたと述べた(架空)。",
+    "en": "The fictional witness stated that {victim} suffered {act} at {place} (date: {date}).",
 }
 HEARSAY_SENTENCE = {
     "ko": "증인은 {informant}에게서 {victim} 씨가 {place}에서 {act} 피해를 입었다고 들었다고 했다(가상).",
@@ -57,9 +57,9 @@ HEARSAY_SENTENCE = {
     "en": "The fictional witness heard from {informant} that {victim} suffered {act} at {place}.",
 }
 DOCUMENT_SENTENCE = {
-    "ko": "가상 문서에 따르면 {date} {place}에서 {victim} 씨에 대한 {act}이 기록되어 있다.",
+    "ko": "가상 문서에 따르면 {date}에 {place}에서 {victim} 씨에 대한 {act} 사실이 기록되어 있다.",
     "ja": "架空の文書には、{date}に{place}で{victim}さんに対する{act}が記録されている。",
-    "en": "The fictional document records {act} against {victim} at {place} in {date}.",
+    "en": "The fictional document records {act} against {victim} at {place} (date: {date}).",
 }
 TITLES = {
     "interview": {"ko": "가상 면담 기록: {place}, {act}", "ja": "架空の聞き取り記録:{place}、{act}",
@@ -133,3 +133,41 @@ def witness_identity(rng: random.Random, number: int) -> dict:
         "relatives_inside": [{"name": relative, "relation": rng.choice(["mother", "brother", "daughter"]),
                               "place": ""}],
     }
+
+
+_SEASONS = {"21": ("봄", "春", "spring"), "22": ("여름", "夏", "summer"), "23": ("가을", "秋", "autumn"),
+            "24": ("겨울", "冬", "winter")}
+_LANG = {"ko": 0, "ja": 1, "en": 2}
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+
+
+def human_date(edtf: str, lang: str) -> str:
+    """How a person would say an EDTF date in prose: 1997-21 is "1997년 봄" / "1997年春" / "spring 1997"."""
+    i = _LANG[lang]
+    if edtf.startswith("../"):
+        year = edtf[3:]
+        return (f"{year}년 이전", f"{year}年以前", f"before {year}")[i]
+    if "/" in edtf:
+        a, b = edtf.split("/", 1)
+        return (f"{a}~{b}년", f"{a}~{b}年", f"between {a} and {b}")[i]
+    if edtf.endswith("X"):
+        decade = edtf[:3] + "0"
+        return (f"{decade}년대", f"{decade}年代", f"the {decade}s")[i]
+    if edtf.endswith("~"):
+        year = edtf[:-1]
+        return (f"{year}년경", f"{year}年頃", f"about {year}")[i]
+    if edtf.endswith("?"):
+        year = edtf[:-1]
+        return (f"{year}년(불확실)", f"{year}年(不確か)", f"possibly {year}")[i]
+    parts = edtf.split("-")
+    if len(parts) == 2 and parts[1] in _SEASONS:
+        season = _SEASONS[parts[1]][i]
+        return (f"{parts[0]}년 {season}", f"{parts[0]}年{season}", f"{season} {parts[0]}")[i]
+    if len(parts) == 2:
+        month = int(parts[1])
+        return (f"{parts[0]}년 {month}월", f"{parts[0]}年{month}月", f"{_MONTHS[month - 1]} {parts[0]}")[i]
+    if len(parts) == 3:
+        y, m, d = parts[0], int(parts[1]), int(parts[2])
+        return (f"{y}년 {m}월 {d}일", f"{y}年{m}月{d}日", f"{d} {_MONTHS[m - 1]} {y}")[i]
+    return (f"{edtf}년", f"{edtf}年", edtf)[i]

@@ -10,6 +10,7 @@ import itertools
 from typing import TYPE_CHECKING
 
 import numpy as np
+from scipy.stats import chi2
 
 from inquiry.estimate.models import capture_patterns
 from inquiry.estimate.table import OverlapTable
@@ -18,11 +19,12 @@ if TYPE_CHECKING:
     from inquiry.estimate.loglinear import LoglinearFit
     from inquiry.estimate.profile import ProfileResult
 
-__all__ = ["data_warnings", "fit_warnings", "selection_warnings", "SPARSE_COUNT", "CAP_FACTOR"]
+__all__ = ["data_warnings", "fit_warnings", "selection_warnings", "SPARSE_COUNT", "CAP_FACTOR", "LACK_OF_FIT_P"]
 
 SPARSE_COUNT = 5  # records behind an interaction term, or expected count of a cell
 CAP_FACTOR = 20  # an estimate beyond 20 n is extrapolation (LCMCR's reference code caps N at 21 n)
 _SMALL_N = 50
+LACK_OF_FIT_P = 0.01
 
 
 def data_warnings(table: OverlapTable) -> list[str]:
@@ -60,6 +62,11 @@ def fit_warnings(fit: LoglinearFit, profile: ProfileResult | None = None) -> lis
         out.append(f"Model {fit.name} is saturated (0 degrees of freedom): it reproduces the observed cells "
                    "exactly, so its fit cannot be checked and the estimate rests on the untestable assumption "
                    "that the highest-order interaction is absent.")
+    if fit.df > 0 and not fit.boundary:
+        p_fit = float(chi2.sf(fit.deviance, fit.df))
+        if p_fit < LACK_OF_FIT_P:
+            out.append(f"Model {fit.name} fits the observed cells poorly (deviance {fit.deviance:.1f} on {fit.df} df, "
+                       f"p = {p_fit:.2g}); its estimate should not be relied on.")
     if fit.spec.is_hierarchical:
         pats = capture_patterns(fit.spec.n_lists).astype(bool)
         for gen in fit.spec.generators():

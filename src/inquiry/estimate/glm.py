@@ -62,15 +62,20 @@ def fit_poisson(X: np.ndarray, y: np.ndarray, *, start: np.ndarray | None = None
     for it in range(1, max_iter + 1):  # noqa: B007 - the count is reported
         z = eta + (y - mu) / mu
         XtW = X.T * mu
-        coef = _solve(XtW @ X, XtW @ z)
-        eta = X @ coef
-        eta = np.minimum(eta, 700.0)
+        with np.errstate(all="ignore"):
+            coef = _solve(XtW @ X, XtW @ z)
+            eta = np.clip(X @ coef, -700.0, 700.0)  # keep exp() finite and mu > 0
+        if not np.all(np.isfinite(eta)):
+            break
         mu = np.exp(eta)
         dev = poisson_deviance(y, mu)
         if abs(dev - dev_old) / (abs(dev) + 0.1) < tol:
             converged = True
             break
         dev_old = dev
+    if start is not None and not converged:
+        # plain IRLS has no step control, so a poor warm start can send it astray: start from the data
+        return fit_poisson(X, y, max_iter=max_iter, tol=tol)
     info = (X.T * mu) @ X
     try:
         chol = np.linalg.cholesky(info)

@@ -8,7 +8,7 @@ checks that the copies match. ``reason_text`` renders a reason in the active lan
 
 from __future__ import annotations
 
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_noop as N_
 
 ERROR_TEMPLATES = [
@@ -87,12 +87,25 @@ REASON_TEMPLATES = {
 }
 
 
+def _standard_label(code: str) -> str:
+    """The profile's name of the standard of proof in the active language ("reasonable grounds to believe")."""
+    from inquiry.findings.evaluate import standard
+
+    std = standard()
+    if std.code != code:
+        return code
+    lang = (get_language() or "en")[:2]
+    return std.label.get(lang) or std.label.get("en") or code
+
+
 def reason_text(reason) -> str:
     """The reason's sentence in the active language (English when the code is unknown)."""
     template = REASON_TEMPLATES.get(reason.code)
     if template is None:
         return reason.message
     shown = {k: (", ".join(map(str, v)) if isinstance(v, tuple | list) else v) for k, v in reason.params.items()}
+    if "standard" in shown:
+        shown["standard"] = _standard_label(str(shown["standard"]))
     try:
         return gettext(template).format(**shown)
     except (KeyError, IndexError, ValueError):

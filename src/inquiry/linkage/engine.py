@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import tempfile
 from collections.abc import Callable
 from typing import Any
 
@@ -33,6 +34,9 @@ def _db_api(engine: str, spark_session: Any | None):
             SparkSession.builder.master("local[*]").appName("inquiry-linkage")
             .config("spark.sql.shuffle.partitions", "8").config("spark.ui.enabled", "false").getOrCreate()
         )
+        if session.sparkContext.getCheckpointDir() is None:
+            # Splink breaks long query lineages by checkpointing; a local session has no directory yet.
+            session.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="inquiry-linkage-spark-"))
         return SparkAPI(spark_session=session)
     raise InvalidInput("Unknown engine “{engine}”: use duckdb or spark.", field="engine", engine=engine)
 

@@ -23,8 +23,8 @@ _RULES: list[tuple[str, str]] = [
     ("tch", "c"), ("chh", "c"), ("ch", "c"), ("tsh", "c"), ("dzh", "c"), ("zh", "c"), ("zy", "c"), ("j", "c"),
     ("z", "c"), ("ts", "t"), ("sh", "s"), ("kh", "k"), ("th", "t"), ("ph", "p"), ("gh", "k"), ("ck", "k"),
     ("ng", "N"), ("g", "k"), ("d", "t"), ("b", "p"), ("r", "l"), ("f", "h"), ("q", "k"), ("v", "p"), ("x", "ks"),
-    ("ae", "ae"), ("eo", "o"), ("eu", "u"), ("oo", "u"), ("ee", "i"), ("ou", "o"), ("oi", "oe"), ("ai", "ae"), ("wu", "u"),
-    ("c", "c"),
+    ("woo", "u"), ("ae", "ae"), ("eo", "o"), ("eu", "u"), ("oo", "u"), ("ee", "i"), ("ou", "o"),
+    ("oi", "oe"), ("ai", "ae"), ("wu", "u"),
 ]
 _RULE_RE = re.compile("|".join(re.escape(a) for a, _ in sorted(_RULES, key=lambda r: -len(r[0]))))
 _RULE_MAP = dict(_RULES)

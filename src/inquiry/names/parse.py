@@ -17,7 +17,7 @@ from inquiry.names.surnames import (
     TWO_SYLLABLE_SURNAMES,
     clusters_for_hangul,
     clusters_for_latin,
-    is_known_latin_surname,
+    surname_rank,
     surname_table,
 )
 
@@ -167,13 +167,18 @@ def _latin_candidates(text: str, lang: str | None) -> list[tuple[str, str, str]]
             return [family_first]
         if capitals[0] == len(tokens) - 1:
             return [given_first]
-    first_known = is_known_latin_surname(tokens[0])
-    last_known = is_known_latin_surname(tokens[-1])
-    if lang == "ko" or (first_known and not last_known) or (first_known and last_known):
-        return [family_first, given_first]
-    if last_known and not first_known:
-        return [given_first, family_first]
-    if lang == "ja":
+    first_rank = surname_rank(tokens[0])
+    last_rank = surname_rank(tokens[-1])
+    # A known Korean surname at one end and an unknown word at the other settles the order; the
+    # other order would only invent surnames (Il in "Kim Pyong Il") and false matches.
+    if first_rank is not None and last_rank is None:
+        return [family_first]
+    if last_rank is not None and first_rank is None:
+        return [given_first]
+    if first_rank is not None and last_rank is not None:
+        # Both ends are surnames (Yong Chol Kim): the more common surname is more likely the surname.
+        return [given_first, family_first] if last_rank < first_rank else [family_first, given_first]
+    if lang in ("ko", "ja"):
         return [family_first, given_first]
     return [given_first, family_first]
 
@@ -235,8 +240,10 @@ def _parse_cached(text: str, lang: str | None) -> PersonName:
     # Mixed scripts, e.g. "김영철 (金英哲, Kim Yong Chol)": parse each run, keep every reading.
     runs = [r.strip(" ,") for r in _RUN_SPLIT.split(clean)]
     runs = [r for part in runs for r in (part.split(",") if detect_scripts(part) != {"latin"} else [part])]
-    names = [_parse_run(text, r.strip(), detect_scripts(r), lang) for r in runs if detect_scripts(r)]
-    primary = names[0]
+    runs = [r.strip() for r in runs if detect_scripts(r)]
+    primary = _parse_run(text, runs[0], detect_scripts(runs[0]), lang)
+    # The romanized part of "김영철 (Kim Yong Chol)" is in the language of the native-script part.
+    names = [primary] + [_parse_run(text, r, detect_scripts(r), lang or primary.lang) for r in runs[1:]]
     for other in names[1:]:
         primary = _with_readings(primary, other.readings, other.other_romanizations)
     return PersonName(

@@ -9,7 +9,8 @@ from importlib import resources
 from inquiry.names.hangul import hangul_key, romanize_dprk, romanize_mr, romanize_rr
 from inquiry.names.latin import latin_key
 
-__all__ = ["SurnameTable", "surname_table", "clusters_for_hangul", "clusters_for_latin", "TWO_SYLLABLE_SURNAMES"]
+__all__ = ["SurnameTable", "surname_table", "clusters_for_hangul", "clusters_for_latin", "surname_rank",
+           "TWO_SYLLABLE_SURNAMES"]
 
 TWO_SYLLABLE_SURNAMES = frozenset({"남궁", "황보", "제갈", "선우", "독고", "사공", "서문"})
 
@@ -21,6 +22,7 @@ class SurnameTable:
     by_key: dict[str, frozenset[str]]
     hangul_of: dict[str, tuple[str, ...]]
     two_syllable_hanja: frozenset[str]
+    rank: dict[str, int]  # cluster -> position in the table, which is ordered by frequency
 
 
 @cache
@@ -54,6 +56,7 @@ def surname_table() -> SurnameTable:
         by_key={k: frozenset(v) for k, v in by_key.items()},
         hangul_of=hangul_of,
         two_syllable_hanja=frozenset(two_hanja),
+        rank={cluster: n for n, cluster in enumerate(hangul_of)},
     )
 
 
@@ -78,3 +81,11 @@ def clusters_for_latin(surname: str) -> frozenset[str]:
 
 def is_known_latin_surname(surname: str) -> bool:
     return latin_key(surname) in surname_table().by_key
+
+
+@lru_cache(maxsize=65536)
+def surname_rank(surname: str) -> int | None:
+    """Frequency rank of the most common Korean surname a Latin spelling can be; None if unknown."""
+    table = surname_table()
+    clusters = table.by_key.get(latin_key(surname))
+    return min(table.rank[c] for c in clusters) if clusters else None

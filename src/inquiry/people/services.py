@@ -123,3 +123,63 @@ def person_unmerge(*, actor, person: Person, reason: str = "") -> Person:
     audit_record(actor=actor, action="person.unmerge", object_type="person", object_id=person.pk,
                  detail={"survivor": survivor.code, "restored": person.code, "reason": reason[:200]})
     return person
+
+
+def _org_names(lines) -> list[tuple[str, str, str]]:
+    """Lines "name | language | EDTF period" -> (name, lang, period)."""
+    out = []
+    for number, line in enumerate(lines, start=1):
+        parts = [p.strip() for p in line.split("|")]
+        if not parts[0]:
+            continue
+        if len(parts) > 3:
+            raise InvalidInput("Line {number}: write “name | language | period”.", field="names", number=number)
+        out.append((parts[0], parts[1] if len(parts) > 1 else "", parts[2] if len(parts) > 2 else ""))
+    if not out:
+        raise InvalidInput("Give the organisation at least one name.", field="names")
+    return out
+
+
+def _org_names_set(org, lines) -> None:
+    from inquiry.dates import parse_uncertain_date
+    from inquiry.people.models import OrganisationName
+
+    org.names.all().delete()
+    for name, lang, period in _org_names(lines):
+        parsed = parse_uncertain_date(period, field="names")
+        OrganisationName.objects.create(organisation=org, name=name, lang=lang,
+                                        date_edtf=parsed.edtf if parsed else "",
+                                        date_earliest=parsed.earliest if parsed else None,
+                                        date_latest=parsed.latest if parsed else None)
+
+
+@transaction.atomic
+def organisation_create(*, actor, code: str, kind: str, names, notes: str = "", source: str = ""):
+    """A renamed body is one organisation: give each name with its period."""
+    from inquiry.people.models import Organisation
+
+    require(actor, Cap.CASES_WRITE)
+    code = code.strip()
+    if not code:
+        raise InvalidInput("Give the organisation a code.", field="code")
+    if Organisation.objects.filter(code=code).exists():
+        raise Conflict("An organisation with the code {code} already exists.", code=code)
+    org = Organisation.objects.create(code=code, kind=_choice(kind, Organisation.Kind.values, "kind"),
+                                      notes=notes, source=source)
+    _org_names_set(org, names)
+    audit_record(actor=actor, action="organisation.create", object_type="organisation", object_id=org.pk,
+                 detail={"code": code})
+    return org
+
+
+@transaction.atomic
+def organisation_update(*, actor, organisation, kind: str, names, notes: str = "", source: str = ""):
+    from inquiry.people.models import Organisation
+
+    require(actor, Cap.CASES_WRITE)
+    organisation.kind = _choice(kind, Organisation.Kind.values, "kind")
+    organisation.notes, organisation.source = notes, source
+    organisation.save()
+    _org_names_set(organisation, names)
+    audit_record(actor=actor, action="organisation.update", object_type="organisation", object_id=organisation.pk)
+    return organisation

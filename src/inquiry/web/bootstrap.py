@@ -27,7 +27,8 @@ def bootstrap(*, demo: bool = False, say=_say) -> str | None:
 
         say("inquiry: loading the fictional demo dataset…")
         result = load_demo(progress=lambda done, total: say(f"  demo: {done}/{total}"))
-        say("inquiry: demo dataset: " + ", ".join(f"{v} {k}" for k, v in (result or {}).items()))
+        counts = {k: v for k, v in (result or {}).items() if isinstance(v, int) and not isinstance(v, bool)}
+        say("inquiry: demo dataset: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
     return password
 
 

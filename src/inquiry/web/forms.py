@@ -131,3 +131,38 @@ class LinkForm(forms.Form):
 class MergeForm(forms.Form):
     other = forms.CharField(label=_("Code of the person to merge into this one"), max_length=20)
     reason = forms.CharField(label=_("Reason"), required=False, max_length=200)
+
+
+class PlaceForm(forms.Form):
+    code = forms.CharField(label=_("Code"), max_length=40)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Place.Kind.choices)
+    parent = PlaceCodeField(label=_("Part of"), required=False, max_length=200)
+    name = forms.CharField(label=_("Name (McCune–Reischauer)"), max_length=200)
+    name_ko = forms.CharField(label=_("Korean name"), required=False, max_length=200)
+    name_ko_rok = forms.CharField(label=_("Korean name (ROK spelling)"), required=False, max_length=200)
+    name_rr = forms.CharField(label=_("Revised Romanization"), required=False, max_length=200)
+    facility_type = forms.CharField(label=_("Facility type"), required=False, max_length=40)
+    status = forms.CharField(label=_("Status"), required=False, max_length=200)
+    lat = forms.FloatField(label=_("Latitude"), required=False)
+    lon = forms.FloatField(label=_("Longitude"), required=False)
+    precision_km = forms.FloatField(label=_("Precision (km)"), required=False, min_value=0)
+    source = forms.CharField(label=_("Source"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class OrganisationForm(forms.Form):
+    code = forms.CharField(label=_("Code"), max_length=40)
+    kind = forms.ChoiceField(label=_("Kind"), choices=())
+    names = forms.CharField(label=_("Names over time, one per line: name | language | period"),
+                            widget=forms.Textarea(attrs={"rows": 4}),
+                            help_text=_("For example: State Security Department | en | 1973/2016-06"))
+    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    source = forms.CharField(label=_("Source"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        from inquiry.people.models import Organisation
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = Organisation.Kind.choices
+
+    def name_lines(self) -> list[str]:
+        return self.cleaned_data["names"].splitlines()

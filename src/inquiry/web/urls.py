@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from inquiry.web import views_events, views_linkage, views_misc, views_people, views_sources
+from inquiry.web import views_events, views_linkage, views_misc, views_people, views_reference, views_sources
 
 urlpatterns = [
     path("", views_misc.home, name="home"),
@@ -26,7 +26,9 @@ urlpatterns = [
     path("linkage/run/", views_linkage.link_run, name="link_run"),
     path("linkage/<int:pk>/", views_linkage.link_candidate, name="link_candidate"),
     path("organisations/", views_people.organisation_list, name="organisation_list"),
+    path("organisations/new/", views_reference.organisation_create, name="organisation_create"),
     path("organisations/<int:pk>/", views_people.organisation_detail, name="organisation_detail"),
+    path("organisations/<int:pk>/edit/", views_reference.organisation_edit, name="organisation_edit"),
     path("events/", views_events.event_list, name="event_list"),
     path("events/new/", views_events.event_create, name="event_create"),
     path("events/<int:pk>/", views_events.event_detail, name="event_detail"),
@@ -34,7 +36,9 @@ urlpatterns = [
     path("events/<int:pk>/acts/new/", views_events.act_create, name="act_create"),
     path("acts/<int:pk>/links/new/", views_events.act_link_create, name="act_link_create"),
     path("places/", views_misc.place_list, name="place_list"),
+    path("places/new/", views_reference.place_create, name="place_create"),
     path("places/<int:pk>/", views_misc.place_detail, name="place_detail"),
+    path("places/<int:pk>/edit/", views_reference.place_edit, name="place_edit"),
     path("witnesses/", views_misc.witness_list, name="witness_list"),
     path("witnesses/<int:pk>/", views_misc.witness_detail, name="witness_detail"),
     path("witnesses/<int:pk>/erase/", views_misc.witness_erase, name="witness_erase"),
