@@ -189,9 +189,12 @@ def split_half(rows: list[Row], *, use_lang: bool) -> None:
         fit_scored = score_pairs(fit_rows, use_lang=use_lang)
         best = max((t for t in GRID if evaluate(fit_rows, threshold=t, scored=fit_scored).fmr < 0.0005),
                    key=lambda t: (evaluate(fit_rows, threshold=t, scored=fit_scored).recall, -t))
-        res = evaluate(test_rows, threshold=best, use_lang=use_lang)
+        test_scored = score_pairs(test_rows, use_lang=use_lang)
+        res = evaluate(test_rows, threshold=best, scored=test_scored)
+        default = evaluate(test_rows, threshold=MATCH_THRESHOLD, scored=test_scored)
         print(f"  split {k}: threshold chosen on half A = {best:.2f}; on half B recall {res.recall:.4f} "
-              f"FMR {res.fmr:.6f} ({res.false_hits}/{res.false_pairs})")
+              f"FMR {res.fmr:.6f} ({res.false_hits}/{res.false_pairs}); default {MATCH_THRESHOLD} on half B: "
+              f"recall {default.recall:.4f} FMR {default.fmr:.6f} ({default.false_hits})")
 
 
 def main() -> None:

@@ -12,9 +12,6 @@ from inquiry.vault.crypto import new_key
 from inquiry.vault.keys import load_keyring, write_keyring
 from inquiry.vault.services import identity_reveal, witness_create, witness_erase
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
 @pytest.fixture
 def vault(users):
     made = [witness_create(actor=users["investigator"], identity={"real_name": f"Hidden Name {i}"}) for i in range(3)]
@@ -22,8 +19,10 @@ def vault(users):
     return made
 
 
-def test_status_counts_witnesses_without_showing_identities(vault, users, capsys):
-    witness_erase(actor=users["protection"], witness=vault[0], reason="safety")
+def test_status_counts_witnesses_without_showing_identities(vault, users, capsys,
+                                                           django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        witness_erase(actor=users["protection"], witness=vault[0], reason="safety")
     assert main(["vault", "status"]) == 0
     out = capsys.readouterr().out
     assert "master key: version 2" in out
@@ -33,6 +32,7 @@ def test_status_counts_witnesses_without_showing_identities(vault, users, capsys
     assert "Hidden Name" not in out
 
 
+@pytest.mark.django_db(transaction=True)
 def test_status_stops_warning_once_a_backup_follows_the_erasure(vault, users, tmp_path, capsys):
     witness_erase(actor=users["protection"], witness=vault[0], reason="safety")
     assert main(["backup", "--out", str(tmp_path / "after.tar")]) == 0
@@ -46,13 +46,14 @@ def test_check_opens_every_key_and_file(vault, capsys):
     assert "ok: witness keys: 3 open, 0 erased; evidence keys: 1 open; evidence files: 1 verified" in capsys.readouterr().out
 
 
-def test_rotate_finishes_an_interrupted_rotation(vault, users, settings, capsys):
+def test_rotate_finishes_an_interrupted_rotation(vault, users, settings, capsys, django_capture_on_commit_callbacks):
     ring = load_keyring()
     # A rotation that crashed after writing the new version but before re-wrapping anything.
     write_keyring(settings.VAULT_KEY_FILE, {**ring.versions, 2: new_key()})
     assert main(["vault", "status"]) == 0
     assert "old versions still held: v1" in capsys.readouterr().out
-    assert main(["vault", "rotate"]) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert main(["vault", "rotate"]) == 0
     assert sorted(load_keyring().versions) == [3]
     assert identity_reveal(actor=users["protection"], witness=vault[1])["real_name"] == "Hidden Name 1"
     assert main(["vault", "check", "--files"]) == 0

@@ -38,12 +38,22 @@ def place_list(request):
     qs = place_selectors.place_list_for_user(request.user, q=g.get("q", "").strip(), kind=g.get("kind", ""),
                                              facility_type=g.get("facility_type", ""))
     page = Paginator(qs, 100).get_page(g.get("page"))
-    return render(request, "web/place_list.html", {"page": page, "kinds": Place.Kind.choices, "filters": g})
+    return render(request, "web/place_list.html", {"page": page, "kinds": Place.Kind.choices, "filters": g,
+                                                   "attribution": _attribution()})
 
 
 @login_required_or_404
 def place_detail(request, pk):
-    return render(request, "web/place_detail.html", {"place": place_selectors.place_get_for_user(request.user, pk)})
+    return render(request, "web/place_detail.html", {"place": place_selectors.place_get_for_user(request.user, pk),
+                                                     "attribution": _attribution()})
+
+
+def _attribution() -> str:
+    from django.conf import settings
+
+    from inquiry.profiles import load_profile
+
+    return load_profile(settings.INQUIRY_PROFILE).attribution
 
 
 @login_required_or_404
