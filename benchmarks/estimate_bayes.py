@@ -44,16 +44,17 @@ def kosovo() -> tuple[np.ndarray, np.ndarray]:
 def simulate_two_class(seed: int, n_total: int = 2000, lists: int = 5) -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(seed)
     cls = rng.choice(2, size=n_total, p=CLASS_WEIGHTS)
-    seen = rng.random((n_total, 5)) < CAPTURE[cls][:, :lists]
+    seen = rng.random((n_total, lists)) < CAPTURE[cls][:, :lists]
     seen = seen[seen.any(axis=1)].astype(int)
     return np.unique(seen, axis=0, return_counts=True)
 
 
-def bench_lcmcr_rate(patterns, counts) -> float:
+def bench_lcmcr_rate(patterns, counts) -> tuple[float, float]:
+    """Iterations per wall second and per CPU second of one chain (CPU time is less load-sensitive)."""
     iterations = 30000
-    start = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     run_chain(patterns, counts, K=10, a=0.25, b=0.25, burnin=iterations - 1000, samples=1000, thinning=1, seed=1)
-    return iterations / (time.perf_counter() - start)
+    return iterations / (time.perf_counter() - wall), iterations / (time.process_time() - cpu)
 
 
 def bench_lcmcr_wall(patterns, counts, processes: int, chains: int) -> float:
@@ -87,29 +88,41 @@ def coverage(replications: int, n_total: int = 2000) -> tuple[int, list[tuple[fl
     return covered, rows, time.perf_counter() - start
 
 
+def _coverage_report(replications: int) -> int:
+    covered, rows, seconds = coverage(replications)
+    widths = [hi - lo for _, lo, hi in rows]
+    medians = [m for m, _, _ in rows]
+    print(f"- LCMCR coverage, two-class design N=2000, {len(rows)} replications: {covered}/{len(rows)} "
+          f"95% intervals cover the truth; mean median {np.mean(medians):.0f}, mean width "
+          f"{np.mean(widths):.0f}; {seconds:.0f} s", flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--coverage-replications", type=int, default=100)
     parser.add_argument("--skip-coverage", action="store_true")
+    parser.add_argument("--only-coverage", action="store_true")
     args = parser.parse_args(argv)
     patterns, counts = kosovo()
     print(f"# estimate_bayes benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
     print(f"Python {platform.python_version()}, {os.cpu_count()} CPUs, numpy {np.__version__}\n")
-    rate = bench_lcmcr_rate(patterns, counts)
-    print(f"- LCMCR Kosovo K=10, one chain: {rate:,.0f} iterations/s")
+    print(f"Load average at start (1/5/15 min): {' '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
+    if args.only_coverage:
+        return _coverage_report(args.coverage_replications)
+    rate, cpu_rate = bench_lcmcr_rate(patterns, counts)
+    print(f"- LCMCR Kosovo K=10, one chain: {rate:,.0f} iterations per wall second, "
+          f"{cpu_rate:,.0f} per CPU second")
     for processes, chains in ((1, 1), (1, 2), (2, 2)):
         wall = bench_lcmcr_wall(patterns, counts, processes, chains)
-        print(f"- LCMCR 110,000 iterations x {chains} chain(s), {processes} process(es): {wall:.2f} s wall")
+        print(f"- LCMCR 110,000 iterations x {chains} chain(s), {processes} process(es): {wall:.2f} s wall",
+              flush=True)
     for lists in (3, 4, 5):
         seconds, graphs = bench_dga(lists)
         print(f"- dga {lists} lists ({graphs} graphs, default grid 0..20n): {seconds * 1000:.0f} ms")
     if not args.skip_coverage:
-        covered, rows, seconds = coverage(args.coverage_replications)
-        widths = [hi - lo for _, lo, hi in rows]
-        medians = [m for m, _, _ in rows]
-        print(f"- LCMCR coverage, two-class design N=2000, {len(rows)} replications: {covered}/{len(rows)} "
-              f"95% intervals cover the truth; mean median {np.mean(medians):.0f}, mean width "
-              f"{np.mean(widths):.0f}; {seconds:.0f} s")
+        _coverage_report(args.coverage_replications)
+    print(f"\nLoad average at end (1/5/15 min): {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     sys.stdout.flush()
     return 0
 

@@ -87,3 +87,26 @@ def test_the_same_evidence_gives_the_same_fingerprint_and_new_evidence_changes_i
                           mode="direct", reliability="high")
 
     assert evaluate_finding(met_finding).fingerprint() != before
+
+
+def test_links_coded_against_an_element_close_that_gap(met_finding, case_file, users):
+    from inquiry.cases import services as cases
+
+    inv = users["investigator"]
+    for key in ("s1", "s2"):
+        cases.act_link_source(actor=inv, act=case_file["imprisonment"], source=case_file[key], mode="direct",
+                              reliability="high", elements=["7(1)(e):3"])
+    (crime,) = evaluate_finding(met_finding).matrix.crimes
+    by_number = {e.number: e for e in crime.elements}
+    assert by_number[3].status == "met"
+    assert 3 not in crime.gaps
+
+
+def test_an_unknown_element_reference_is_refused_with_the_field(case_file, users):
+    from inquiry.cases import services as cases
+    from inquiry.errors import InvalidInput
+
+    with pytest.raises(InvalidInput) as err:
+        cases.act_link_source(actor=users["investigator"], act=case_file["imprisonment"], source=case_file["s1"],
+                              mode="direct", elements=["7(1)(z):9"])
+    assert err.value.field == "elements"

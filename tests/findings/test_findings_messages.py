@@ -36,3 +36,22 @@ def test_the_standard_is_named_in_the_reader_s_language():
         assert "믿을 만한 합리적 근거" in reason_text(reason)
     with translation.override("en"):
         assert reason_text(reason) == "The standard of proof (reasonable grounds to believe) is met for F-000001."
+
+
+def test_every_error_the_findings_app_raises_is_marked_for_translation():
+    import ast
+    from pathlib import Path
+
+    import inquiry.findings as package
+    from inquiry.findings.messages import ERROR_TEMPLATES
+
+    errors = {"InvalidInput", "NotFound", "PermissionDenied", "Conflict"}
+    raised = set()
+    for path in Path(package.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(getattr(node, "func", None), "id", "")
+            if isinstance(node, ast.Call) and name in errors and node.args \
+                    and isinstance(node.args[0], ast.Constant):
+                raised.add(node.args[0].value)
+    assert raised, "no raised errors were found"
+    assert raised - {"Your role does not allow this action."} <= set(ERROR_TEMPLATES)

@@ -68,6 +68,7 @@ def populated(users):
     return {"kept": kept, "gone": gone, "evidence": evidence}
 
 
+@pytest.mark.slow
 def test_backup_restores_into_a_fresh_data_dir_and_verifies(populated, tmp_path, settings, restore_target):
     archive = backup_create(out=tmp_path / "b.tar").path
     with tarfile.open(archive) as tar:
@@ -86,6 +87,7 @@ def test_backup_restores_into_a_fresh_data_dir_and_verifies(populated, tmp_path,
     assert (target / "vault.key").stat().st_mode & 0o077 == 0
 
 
+@pytest.mark.slow
 def test_backup_made_before_an_erasure_cannot_decrypt_the_erased_witness(populated, users, tmp_path, settings,
                                                                         restore_target):
     gone = populated["gone"]
@@ -109,6 +111,7 @@ def test_backup_made_before_an_erasure_cannot_decrypt_the_erased_witness(populat
                 relabelled.unwrap(kek=kek, aad=f"inquiry/witness-key/{gone.code}".encode())
 
 
+@pytest.mark.slow
 def test_restore_cli_reports_success_and_the_key_location(populated, tmp_path, settings, capsys, restore_target):
     archive = tmp_path / "cli.tar"
     assert main(["backup", "--out", str(archive)]) == 0
@@ -123,7 +126,7 @@ def test_restore_cli_reports_success_and_the_key_location(populated, tmp_path, s
     assert "note: No master key was given" in out
 
 
-def test_restore_refuses_a_corrupt_member(populated, tmp_path):
+def test_restore_refuses_a_corrupt_member(populated, tmp_path, capsys, restore_target):
     archive = backup_create(out=tmp_path / "b.tar").path
     data = bytearray(archive.read_bytes())
     with tarfile.open(archive) as tar:
@@ -131,7 +134,9 @@ def test_restore_refuses_a_corrupt_member(populated, tmp_path):
     data[member.offset_data + 10] ^= 0xFF
     archive.write_bytes(bytes(data))
     target = tmp_path / "r"
-    assert main(["restore", str(archive), "--data-dir", str(target)]) == 2
+    args = ["restore", str(archive), "--data-dir", str(target)]
+    assert main(args + (["--database-url", restore_target] if restore_target else [])) == 2
+    assert f"{member.name} is corrupt" in capsys.readouterr().err
     assert not target.exists()
 
 

@@ -12,6 +12,7 @@ from inquiry.vault.crypto import new_key
 from inquiry.vault.keys import load_keyring, write_keyring
 from inquiry.vault.services import identity_reveal, witness_create, witness_erase
 
+
 @pytest.fixture
 def vault(users):
     made = [witness_create(actor=users["investigator"], identity={"real_name": f"Hidden Name {i}"}) for i in range(3)]

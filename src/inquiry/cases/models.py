@@ -132,6 +132,9 @@ class InformationLink(models.Model):
                                    default=Reliability.UNKNOWN)
     passage = models.TextField(_("supporting passage"), blank=True)
     informant = models.CharField(_("original informant"), max_length=40, blank=True)
+    # Element references such as "7(1)(e):3" that this information speaks to, beyond what the act
+    # type shows by itself; the findings matrix uses them.
+    elements = models.JSONField(_("elements of crimes"), default=list, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["source", "act"], name="one_link_per_source_act")]

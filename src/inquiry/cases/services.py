@@ -182,18 +182,38 @@ def act_add(*, actor, event: Event, act_type: str, date: str | None = None, plac
     return act
 
 
+def _check_elements(elements) -> list[str]:
+    from inquiry.law import load_framework
+
+    framework = load_framework()
+    cleaned = []
+    for ref in elements:
+        ref = str(ref).strip()
+        if not ref:
+            continue
+        try:
+            framework.element(ref)
+        except Exception:  # the framework raises its own typed error; the user needs this sentence
+            raise InvalidInput("“{value}” is not an element of a crime; write it like 7(1)(e):3.",
+                               field="elements", value=ref) from None
+        cleaned.append(ref)
+    return sorted(set(cleaned))
+
+
 @transaction.atomic
 def act_link_source(*, actor, act: Act, source: Source, mode: str, reliability: str = "unknown",
-                    passage: str = "", informant: str = "") -> InformationLink:
+                    passage: str = "", informant: str = "", elements=()) -> InformationLink:
     require(actor, Cap.CASES_WRITE)
+    elements = _check_elements(elements)
     if mode not in InformationLink.Mode.values:
         raise InvalidInput("“{value}” is not a kind of information.", field="mode", value=mode)
     if reliability not in InformationLink.Reliability.values:
         raise InvalidInput("“{value}” is not a reliability grade.", field="reliability", value=reliability)
     link, _ = InformationLink.objects.update_or_create(
         source=source, act=act,
-        defaults={"mode": mode, "reliability": reliability, "passage": passage, "informant": informant},
+        defaults={"mode": mode, "reliability": reliability, "passage": passage, "informant": informant,
+                  "elements": elements},
     )
     audit_record(actor=actor, action="act.link", object_type="act", object_id=act.pk,
-                 detail={"source": source.code, "mode": mode})
+                 detail={"source": source.code, "mode": mode, "elements": elements})
     return link

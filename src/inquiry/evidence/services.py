@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 
 from inquiry.accounts.roles import Cap, can
 from inquiry.audit.services import audit_record
@@ -18,6 +18,7 @@ from inquiry.evidence.models import CustodyEvent, EvidenceFile, WorkingCopy
 from inquiry.vault import keys
 from inquiry.vault.crypto import new_key
 from inquiry.vault.errors import EvidenceErased, EvidenceIntegrityError
+from inquiry.vault.locking import vault_lock
 from inquiry.vault.models import Witness
 from inquiry.vault.wrapping import (
     file_key_witness_id,
@@ -58,13 +59,6 @@ def _custody(evidence: EvidenceFile, actor, action: str, note: str = "") -> Cust
                                        action=action, note=note)
 
 
-def _lock_content(sha256: str) -> None:
-    # SQLite already serialises writers (IMMEDIATE transactions); PostgreSQL needs a lock per content.
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cur:
-            cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"evidence:{sha256}"])
-
-
 def _check_metadata(*, filename: str, label: str, tool: str, url: str, collected_at) -> None:
     if not filename or not filename.strip():
         raise InvalidInput("Every evidence file needs a file name.", field="filename")
@@ -87,14 +81,13 @@ def evidence_add(*, actor, fileobj, filename: str, media_type: str = "", source=
     if source is not None and source.witness_id is not None and Witness.objects.get(pk=source.witness_id).is_shredded:
         raise InvalidInput("Source {source} belongs to an erased witness; no evidence can be added to it.",
                            field="source", source=source.code)
-    ring = keys.load_keyring()
     file_key = new_key()
     sealed = store.seal_stream(fileobj, key=file_key, limit=settings.MAX_UPLOAD_BYTES, filename=filename)
     target = store.original_path(sealed.sha256)
     placed = False
     try:
         with transaction.atomic():
-            _lock_content(sealed.sha256)
+            vault_lock()  # also serialises two uploads of the same content
             existing = EvidenceFile.objects.filter(sha256=sealed.sha256).first()
             if existing is not None:
                 if existing.wrapped_key is None:
@@ -109,7 +102,7 @@ def evidence_add(*, actor, fileobj, filename: str, media_type: str = "", source=
                        if source is not None and source.witness_id is not None else None)
             evidence = EvidenceFile.objects.create(
                 sha256=sealed.sha256, size=sealed.size, media_type=media_type[:100], label=label, source=source,
-                wrapped_key=wrap_file_key(ring, label=_label("evidence", sealed.sha256), file_key=file_key,
+                wrapped_key=wrap_file_key(keys.load_keyring(), label=_label("evidence", sealed.sha256), file_key=file_key,
                                           witness=witness),
                 collected_at=collected_at, tool=tool, url=url,
                 created_by=actor if getattr(actor, "is_authenticated", False) else None,
@@ -130,10 +123,17 @@ def evidence_add(*, actor, fileobj, filename: str, media_type: str = "", source=
         sealed.path.unlink(missing_ok=True)
 
 
-def _open_original(evidence: EvidenceFile) -> Iterator[bytes]:
-    if evidence.wrapped_key is None:
-        raise EvidenceErased(evidence_id=evidence.pk)
-    key = unwrap_file_key(keys.load_keyring(), evidence.wrapped_key, label=_label("evidence", evidence.sha256))
+def _file_key(model, pk, kind: str):
+    """The row as it is now and its file key, read under the vault lock so no rotation runs in between."""
+    with transaction.atomic():
+        vault_lock()
+        row = model.objects.get(pk=pk)
+        if row.wrapped_key is None:
+            raise EvidenceErased(evidence_id=row.original_id if kind == "working-copy" else row.pk)
+        return row, unwrap_file_key(keys.load_keyring(), row.wrapped_key, label=_label(kind, row.sha256))
+
+
+def _open_original(evidence: EvidenceFile, key: bytes) -> Iterator[bytes]:
     return store.open_stream(store.original_path(evidence.sha256), key, sha256=evidence.sha256, size=evidence.size,
                              evidence_id=evidence.pk)
 
@@ -157,16 +157,16 @@ def evidence_read(*, actor, evidence: EvidenceFile, verify_first: bool = True) -
     handed out; the returned stream checks again as it goes and raises ``EvidenceIntegrityError`` at the end.
     """
     _require(actor, Cap.EVIDENCE_READ)
-    current = EvidenceFile.objects.get(pk=evidence.pk)
-    return _verified_stream(actor=actor, opener=lambda: _open_original(current), action="evidence.read",
+    current, key = _file_key(EvidenceFile, evidence.pk, "evidence")
+    return _verified_stream(actor=actor, opener=lambda: _open_original(current, key), action="evidence.read",
                             object_type="evidence", object_id=current.pk, verify_first=verify_first)
 
 
 def evidence_verify(*, evidence: EvidenceFile, actor=None) -> bool:
     """Recompute the SHA-256 of the stored original and compare it with the recorded one."""
-    current = EvidenceFile.objects.get(pk=evidence.pk)
+    current, key = _file_key(EvidenceFile, evidence.pk, "evidence")
     try:
-        store.consume(_open_original(current))
+        store.consume(_open_original(current, key))
         ok, problem = True, ""
     except EvidenceIntegrityError as exc:
         ok, problem = False, str(exc.params.get("problem", ""))
@@ -185,18 +185,21 @@ def working_copy_add(*, actor, original: EvidenceFile, fileobj, purpose: str, fi
     original = EvidenceFile.objects.get(pk=original.pk)
     if original.wrapped_key is None:
         raise EvidenceErased(evidence_id=original.pk)
-    ring = keys.load_keyring()
     file_key = new_key()
     sealed = store.seal_stream(fileobj, key=file_key, limit=settings.MAX_UPLOAD_BYTES,
                                filename=filename or f"working copy of evidence {original.pk}")
     placed_at = None
     try:
         with transaction.atomic():
+            vault_lock()
+            original = EvidenceFile.objects.get(pk=original.pk)
+            if original.wrapped_key is None:
+                raise EvidenceErased(evidence_id=original.pk)
             witness_id = file_key_witness_id(original.wrapped_key)
             witness = Witness.objects.select_for_update().get(pk=witness_id) if witness_id is not None else None
             copy = WorkingCopy.objects.create(
                 original=original, sha256=sealed.sha256, size=sealed.size, purpose=purpose.strip(),
-                wrapped_key=wrap_file_key(ring, label=_label("working-copy", sealed.sha256), file_key=file_key,
+                wrapped_key=wrap_file_key(keys.load_keyring(), label=_label("working-copy", sealed.sha256), file_key=file_key,
                                           witness=witness),
                 created_by=actor if getattr(actor, "is_authenticated", False) else None,
             )
@@ -217,12 +220,9 @@ def working_copy_add(*, actor, original: EvidenceFile, fileobj, purpose: str, fi
 
 def working_copy_read(*, actor, copy: WorkingCopy, verify_first: bool = True) -> Iterator[bytes]:
     _require(actor, Cap.EVIDENCE_READ)
-    current = WorkingCopy.objects.get(pk=copy.pk)
+    current, key = _file_key(WorkingCopy, copy.pk, "working-copy")
 
     def opener():
-        if current.wrapped_key is None:
-            raise EvidenceErased(evidence_id=current.original_id)
-        key = unwrap_file_key(keys.load_keyring(), current.wrapped_key, label=_label("working-copy", current.sha256))
         return store.open_stream(store.working_path(current.sha256, current.pk), key, sha256=current.sha256,
                                  size=current.size, evidence_id=f"{current.original_id}/working-copy-{current.pk}")
 

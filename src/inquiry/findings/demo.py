@@ -16,7 +16,7 @@ from django.db import transaction
 
 from inquiry.cases.models import Act
 from inquiry.findings import services
-from inquiry.findings.evaluate import _law_acts, act_label, link_rows, profile, source_refs, standard
+from inquiry.findings.evaluate import act_label, law_acts_from_rows, link_rows, profile, source_refs, standard
 from inquiry.findings.models import Finding
 from inquiry.law import evaluate_incident
 
@@ -31,7 +31,7 @@ def _incident_verdicts():
     std = standard()
     by_pk = {a.pk: a for a in acts}
     verdicts = []
-    for law_act in _law_acts(acts, links, codes, withdrawn, {}):
+    for law_act in law_acts_from_rows(acts, links, codes, withdrawn, {}):
         verdicts.append((by_pk[int(law_act.id[2:])], law_act, evaluate_incident(law_act.id, law_act.links, refs,
                                                                                   standard=std)))
     return verdicts

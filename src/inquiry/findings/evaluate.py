@@ -24,9 +24,7 @@ from functools import lru_cache
 from django.conf import settings
 
 from inquiry.cases.models import Act, Consent, InformationLink, Source
-from inquiry.law import (
-    Act as LawAct,
-)
+from inquiry.law import Act as LawAct
 from inquiry.law import (
     Corroboration,
     DraftFinding,
@@ -88,6 +86,7 @@ class LinkRow:
     mode: str
     reliability: str
     informant: str
+    elements: tuple[str, ...] = ()
 
 
 def _best(levels: Iterable[str]) -> str:
@@ -136,8 +135,8 @@ def source_refs(links: Iterable[LinkRow]) -> tuple[dict[str, SourceRef], dict[in
 
 def link_rows(acts_filter: dict) -> list[LinkRow]:
     qs = InformationLink.objects.filter(**acts_filter).values_list("act_id", "source_id", "mode", "reliability",
-                                                                   "informant")
-    return [LinkRow(*row) for row in qs]
+                                                                   "informant", "elements")
+    return [LinkRow(*row[:5], elements=tuple(row[5] or ())) for row in qs]
 
 
 @dataclass(frozen=True)
@@ -195,13 +194,14 @@ def _reason_dict(reason: Reason) -> dict:
     return {"code": reason.code, "params": params, "message": reason.message}
 
 
-def _law_acts(acts: list[Act], links: list[LinkRow], codes: dict[int, str], withdrawn: set[int],
+def law_acts_from_rows(acts: list[Act], links: list[LinkRow], codes: dict[int, str], withdrawn: set[int],
               org_codes: dict[int, str]) -> list[LawAct]:
     by_act: dict[int, list[InfoLink]] = defaultdict(list)
     for lk in links:
         if lk.source_id in withdrawn or lk.source_id not in codes:
             continue
-        by_act[lk.act_id].append(InfoLink(act_id=act_label(lk.act_id), source_id=codes[lk.source_id], mode=lk.mode))
+        by_act[lk.act_id].append(InfoLink(act_id=act_label(lk.act_id), source_id=codes[lk.source_id], mode=lk.mode,
+                                            elements=lk.elements))
     return [LawAct(id=act_label(a.pk), act_type=a.act_type, links=tuple(by_act.get(a.pk, ())),
                    perpetrator_org=org_codes.get(a.pk), date=a.date_edtf or None,
                    place=a.place.code if a.place_id else None) for a in acts]
@@ -228,7 +228,7 @@ def _context(pattern_codes: Iterable[str]) -> tuple[list[LawAct], dict[str, Sour
     acts = list(Act.objects.filter(act_type__in=types).select_related("place").order_by("id"))
     links = link_rows({"act__act_type__in": types})
     refs, codes, withdrawn = source_refs(links)
-    return _law_acts(acts, links, codes, withdrawn, {}), refs
+    return law_acts_from_rows(acts, links, codes, withdrawn, {}), refs
 
 
 def evaluate_finding(finding) -> FindingEvaluation:
@@ -238,7 +238,7 @@ def evaluate_finding(finding) -> FindingEvaluation:
     acts = list(finding.acts.select_related("place", "event").order_by("id"))
     links = link_rows({"act__in": [a.pk for a in acts]})
     refs, codes, withdrawn = source_refs(links)
-    law_acts = _law_acts(acts, links, codes, withdrawn, _perpetrator_orgs(a.pk for a in acts))
+    law_acts = law_acts_from_rows(acts, links, codes, withdrawn, _perpetrator_orgs(a.pk for a in acts))
     reasons: list[Reason] = [_reason("consent_withdrawn", source_id=codes[pk]) for pk in sorted(withdrawn)
                              if pk in codes]
     incidents = tuple(evaluate_incident(a.id, a.links, refs, standard=std) for a in law_acts)

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 from django.utils.translation import get_language
 
+from inquiry.cases.models import Source
 from inquiry.findings.evaluate import FindingEvaluation
 from inquiry.findings.forms import pattern_label
 from inquiry.findings.messages import reason_text
@@ -52,7 +53,9 @@ def present_evaluation(finding, ev: FindingEvaluation) -> dict:
         "independent": ev.corroboration.independent_count, "source_count": len(ev.columns),
         "origins": [{"key": o.key, "sources": o.source_ids, "weight": o.weight, "mode": o.best_mode}
                     for o in ev.corroboration.origins],
-        "columns": ev.columns, "incidents": incidents, "crimes": crimes, "patterns": patterns,
+        "columns": [{"code": c.code, "witness_code": c.witness_code, "kind": Source.Kind(c.kind).label}
+                    for c in ev.columns],
+        "incidents": incidents, "crimes": crimes, "patterns": patterns,
         "matrix_met": bool(ev.matrix and ev.matrix.status == "met"),
         "matrix_reasons": _reasons(ev.matrix.reasons) if ev.matrix else [],
         "fingerprint": ev.fingerprint(),

@@ -10,7 +10,7 @@ from django.db.models import Count, QuerySet
 from inquiry.accounts.guard import not_found
 from inquiry.accounts.roles import Cap, can
 from inquiry.cases.models import Act
-from inquiry.findings.evaluate import _law_acts, link_rows, profile, source_refs, standard
+from inquiry.findings.evaluate import law_acts_from_rows, link_rows, profile, source_refs, standard
 from inquiry.findings.models import SEP, Finding
 from inquiry.law import Verdict, corroborate, evaluate_pattern
 
@@ -79,7 +79,7 @@ def pattern_summary_for_user(user) -> PatternSummary:
         "place__name_ko", "place__kind").order_by("pk"))
     links = link_rows({})
     refs, codes, withdrawn = source_refs(links)
-    law_acts = {int(a.id[2:]): a for a in _law_acts(acts, links, codes, withdrawn, {})}
+    law_acts = {int(a.id[2:]): a for a in law_acts_from_rows(acts, links, codes, withdrawn, {})}
 
     groups: dict[str, dict[str, list[int]]] = {"pattern": defaultdict(list), "type": defaultdict(list),
                                                "year": defaultdict(list), "facility": defaultdict(list)}

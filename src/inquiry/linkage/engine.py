@@ -30,8 +30,13 @@ def _db_api(engine: str, spark_session: Any | None):
             from splink import SparkAPI
         except ImportError as exc:
             raise ConfigurationError(detail="the Spark engine needs pyspark (pip install 'inquiry[spark]')") from exc
+        from splink.backends.spark import similarity_jar_location
+
+        # Splink's Jaro-Winkler for Spark is a Scala UDF in a jar shipped with Splink. A session
+        # passed in by the caller must have been built with it (spark.jars).
         session = spark_session or (
             SparkSession.builder.master("local[*]").appName("inquiry-linkage")
+            .config("spark.jars", similarity_jar_location())
             .config("spark.sql.shuffle.partitions", "8").config("spark.ui.enabled", "false").getOrCreate()
         )
         if session.sparkContext.getCheckpointDir() is None:

@@ -139,6 +139,10 @@ def _parse_japanese(original: str, text: str, script: str) -> PersonName:
     alone = _japanese_reading(romaji(family), romaji(given))
     if alone != reading:
         readings.append(alone)
+    # A part the dictionary cannot read (Korean hanja such as 洙墉) gives an empty key, which
+    # would make every name with the same surname look alike.
+    readable = [r for r in readings if (r.given_key or not given) and (r.surname_key or not family)]
+    readings = readable or readings[:1]
     return PersonName(
         original=original, script=script, lang="ja", surname=family, given=given,
         surname_norm=_display_key(reading.surname_key), given_norm=_display_key(reading.given_key),
@@ -212,7 +216,8 @@ def _parse_run(original: str, text: str, scripts: frozenset[str], lang: str | No
         if korean is None:
             return japanese
         # Unknown language: keep the Korean parse and add the Japanese reading (金英哲 / Kin Eitetsu).
-        both = _with_readings(korean, japanese.readings, extra_romanizations=japanese.other_romanizations)
+        readable = tuple(r for r in japanese.readings if r.given_key or not japanese.given)
+        both = _with_readings(korean, readable, extra_romanizations=japanese.other_romanizations)
         return dataclasses.replace(both, lang=None)
     return _parse_latin(original, text, lang)
 

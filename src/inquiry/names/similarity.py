@@ -72,8 +72,8 @@ def key_similarity(a: str, b: str) -> float:
                     sub = onset.get(frozenset((ca, cb)), 1.0)
             cur.append(min(prev[j + 1] + del_a, cur[j] + _indel(cb), prev[j] + sub))
         prev = cur
-    # One full edit costs at least 1/7: a consonant changed in a long name is still another name.
-    return max(0.0, 1.0 - prev[-1] / min(max(len(a), len_b), 7))
+    # One full edit costs at least 1/6: a consonant changed in a long name is still another name.
+    return max(0.0, 1.0 - prev[-1] / min(max(len(a), len_b), 6))
 
 
 def reading_similarity(a: NameReading, b: NameReading) -> float:

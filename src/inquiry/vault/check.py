@@ -29,6 +29,16 @@ class CheckResult:
 
 
 def vault_check(*, files: bool = False, progress=None) -> CheckResult:
+    from django.db import transaction
+
+    from inquiry.vault.locking import vault_lock
+
+    with transaction.atomic():  # one consistent view of rows and key file, no rotation in between
+        vault_lock()
+        return _check(files=files, progress=progress)
+
+
+def _check(*, files: bool, progress) -> CheckResult:
     from inquiry.evidence import store
     from inquiry.evidence.models import EvidenceFile, WorkingCopy
     from inquiry.vault.wrapping import unwrap_file_key

@@ -34,6 +34,7 @@ def vault_counts() -> dict:
         last_erasure=Max("shredded_at"),
     )
     by_version = dict(
-        Witness.objects.filter(wrapped_key__isnull=False).values_list("key_version").annotate(n=Count("id"))
+        Witness.objects.filter(wrapped_key__isnull=False).order_by().values_list("key_version")
+        .annotate(n=Count("id"))
     )
     return {**agg, "by_key_version": by_version}

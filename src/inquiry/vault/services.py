@@ -19,6 +19,7 @@ from inquiry.vault import keys
 from inquiry.vault.crypto import InvalidTag, new_key, seal, unseal
 from inquiry.vault.errors import IdentityErased, VaultIntegrityError
 from inquiry.vault.identity import clean_identity
+from inquiry.vault.locking import vault_lock
 from inquiry.vault.models import RiskLevel, Witness
 from inquiry.vault.wrapping import (
     master_version,
@@ -77,13 +78,14 @@ def witness_create(*, actor, identity: dict, risk_level: str = RiskLevel.HIGH,
     _require(actor, Cap.IDENTITY_WRITE)
     cleaned = clean_identity(identity)
     risk_level = _clean_risk(risk_level)
-    ring = keys.load_keyring()
     data_key = new_key()
     for _attempt in range(8):
         code = _new_code()
         nonce, ciphertext = _encrypt_identity(data_key, code, cleaned)
         try:
             with transaction.atomic():
+                vault_lock()
+                ring = keys.load_keyring()
                 witness = Witness.objects.create(
                     code=code, wrapped_key=wrap_witness_key(ring, code=code, data_key=data_key),
                     key_version=ring.current, nonce=nonce, ciphertext=ciphertext, risk_level=risk_level,
@@ -116,6 +118,7 @@ def identity_reveal(*, actor, witness: Witness) -> dict:
                      detail={"code": witness.code})
         raise PermissionDenied()
     with transaction.atomic():
+        vault_lock()
         current = Witness.objects.get(pk=witness.pk)
         if current.is_shredded:
             audit_record(actor=actor, action="identity.read_erased", object_type="witness", object_id=current.pk,
@@ -138,6 +141,7 @@ def identity_update(*, actor, witness: Witness, identity: dict) -> Witness:
     _require(actor, Cap.IDENTITY_READ)
     cleaned = clean_identity(identity)
     with transaction.atomic():
+        vault_lock()
         current = Witness.objects.select_for_update().get(pk=witness.pk)
         if current.is_shredded:
             raise IdentityErased(code=current.code)
@@ -188,6 +192,7 @@ def witness_erase(*, actor, witness: Witness, reason: str) -> Witness:
     reason = _clean_reason(reason)
     keys.rotation_target(keys.load_keyring())  # refuse before anything changes if the key cannot rotate
     with transaction.atomic():
+        vault_lock()  # before any row lock, so erasures and rotations queue in one order
         current = Witness.objects.select_for_update().get(pk=witness.pk)
         if current.is_shredded:
             raise IdentityErased(code=current.code)
@@ -206,11 +211,14 @@ def witness_erase(*, actor, witness: Witness, reason: str) -> Witness:
 def vault_rotate_key(*, actor: str = "system") -> int:
     """Rotate the master key on demand (key compromise, or finishing an interrupted rotation)."""
     with transaction.atomic():
+        vault_lock()
         return _rotate(actor=actor, cause="requested")
 
 
 def _rotate(*, actor, cause: str) -> int:
     """Add a new master version, re-wrap everything under it, and destroy the old versions after commit.
+
+    Runs inside a transaction holding ``vault_lock``.
 
     The key file holds old and new versions while the transaction runs, so a crash or a rollback at any
     point leaves every stored key openable; the old versions go only once the re-wrap is committed.
@@ -245,15 +253,33 @@ def _rewrap_everything(ring: keys.Keyring, version: int) -> dict[str, int]:
 
 
 def retire_old_versions(keep: int) -> bool:
-    """Destroy every master version but ``keep``, after re-wrapping any straggler written meanwhile."""
+    """Destroy every master version but ``keep``, once no stored key needs them any more."""
     try:
-        ring = keys.load_keyring(create=False)
-        if ring.current != keep or set(ring.versions) == {keep} or ring.path is None:
-            return False
         with transaction.atomic():
-            _rewrap_everything(ring, keep)
-        keys.write_keyring(ring.path, {keep: ring.versions[keep]})
+            vault_lock()
+            ring = keys.load_keyring(create=False)
+            if ring.current != keep or set(ring.versions) == {keep} or ring.path is None:
+                return False  # a newer rotation took over, or nothing to do
+            _rewrap_everything(ring, keep)  # keys written under an old version meanwhile
+        with transaction.atomic():
+            vault_lock()
+            ring = keys.load_keyring(create=False)
+            if ring.current != keep or _versions_in_use() - {keep}:
+                return False
+            # The last step, and it writes nothing to the database: no rollback can outlive it.
+            keys.write_keyring(ring.path, {keep: ring.versions[keep]})
         return True
     except Exception:  # runs after commit: never turn a committed erasure into an error page
         log.exception("could not destroy old vault key versions; run `inquiry vault rotate`")
         return False
+
+
+def _versions_in_use() -> set[int]:
+    from inquiry.evidence.models import EvidenceFile, WorkingCopy
+
+    used = set(Witness.objects.filter(wrapped_key__isnull=False).values_list("key_version", flat=True).distinct())
+    for model in (EvidenceFile, WorkingCopy):
+        for blob in model.objects.filter(wrapped_key__isnull=False).values_list("wrapped_key", flat=True):
+            if (version := master_version(blob)) is not None:
+                used.add(version)
+    return used

@@ -126,6 +126,11 @@ class LinkForm(forms.Form):
                                     initial="unknown")
     passage = forms.CharField(label=_("Supporting passage"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     informant = forms.CharField(label=_("Original informant (code)"), required=False, max_length=40)
+    elements = forms.CharField(label=_("Elements of crimes this passage supports"), required=False, max_length=300,
+                               help_text=_("Separate with commas, for example: 7(1)(e):2, 7(1)(e):3"))
+
+    def element_refs(self) -> list[str]:
+        return [e.strip() for e in self.cleaned_data.get("elements", "").split(",") if e.strip()]
 
 
 class MergeForm(forms.Form):

@@ -95,7 +95,7 @@ def act_link_create(request, pk):
                                                                   code=data["source"])))
         elif call_service(form, services.act_link_source, actor=request.user, act=act, source=source,
                           mode=data["mode"], reliability=data["reliability"], passage=data["passage"],
-                          informant=data["informant"]):
+                          informant=data["informant"], elements=form.element_refs()):
             return redirect("event_detail", pk=act.event_id)
     return render(request, "web/simple_form.html", {"form": form, "heading": "link_new", "object": act.event,
                                                     "source_kinds": Source.Kind.choices,
