@@ -21,7 +21,7 @@ import csv
 import random
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ko_pron import romanise
@@ -118,7 +118,7 @@ def _strip(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("'", "")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _syllable(syllable: str, system: str) -> str:
     return romanise(syllable, system)
 

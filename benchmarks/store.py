@@ -25,6 +25,7 @@ import json
 import os
 import platform
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -152,10 +153,12 @@ class Loader:
         self.vendor = connection.vendor
 
     def write(self, table: str, columns: list[str], rows) -> int:
+        extra_cols, extra_vals = self._defaults(table, columns)
+        columns = [*columns, *extra_cols]
         count = 0
         batch: list[tuple] = []
         for row in rows:
-            batch.append(row)
+            batch.append((*row, *extra_vals) if extra_vals else row)
             if len(batch) >= BATCH:
                 self._flush(table, columns, batch)
                 count += len(batch)
@@ -164,6 +167,26 @@ class Loader:
             self._flush(table, columns, batch)
             count += len(batch)
         return count
+
+    @staticmethod
+    def _defaults(table: str, columns: list[str]) -> tuple[list[str], tuple]:
+        """Model defaults for NOT NULL columns the generator does not fill (the schema keeps growing)."""
+        from django.apps import apps
+        from django.db import models
+
+        model = next(m for m in apps.get_models(include_auto_created=True) if m._meta.db_table == table)
+        cols, vals = [], []
+        for f in model._meta.concrete_fields:
+            if f.column in columns or f.null or f.primary_key:
+                continue
+            value = f.get_default()
+            if isinstance(f, models.JSONField):
+                value = json.dumps(value)
+            elif isinstance(f, models.DateTimeField) and value is None:
+                value = datetime.now(UTC)
+            cols.append(f.column)
+            vals.append(value)
+        return cols, tuple(vals)
 
     def _flush(self, table: str, columns: list[str], batch: list[tuple]) -> None:
         cols = ", ".join(f'"{c}"' for c in columns)
@@ -431,12 +454,18 @@ def main(argv: list[str] | None = None) -> int:
                         "cpus": os.cpu_count()},
             "db_version": _db_version(), "load": sizes, "reads": reads, "reads_orm": reads_orm,
         }
-        target = args.json or Path(info["work"]) / "result.json"
+        target = args.json or Path.cwd() / f"store-{args.db}.json"
         target.write_text(json.dumps(result, indent=2, default=str))
         print(f"results written to {target}")
     finally:
-        if args.db == "postgres" and not args.keep:
-            _drop_pg(args)
+        if not args.keep:
+            if args.db == "postgres":
+                _drop_pg(args)
+            else:
+                from django.db import connections
+
+                connections.close_all()
+            shutil.rmtree(info["work"], ignore_errors=True)
     return 0
 
 

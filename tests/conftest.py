@@ -70,17 +70,24 @@ def _set_audit_triggers(enabled: bool) -> None:
             cur.execute(sql)
 
 
-@pytest.fixture(autouse=True)
-def _audit_triggers_around_flush(request):
-    """Keep the audit log append-only during a test, and let pytest-django flush it afterwards."""
-    transactional = "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
-    marker = request.node.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("transaction"):
-        transactional = True
-    if not transactional:
-        yield
-        return
-    request.getfixturevalue("transactional_db")
-    _set_audit_triggers(True)
+@pytest.fixture(autouse=True, scope="session")
+def _audit_log_flushable_between_tests():
+    """Transactional tests end with a flush that the append-only triggers would refuse.
+
+    Drop the triggers only for the flush itself and restore them at once, so every test runs
+    with the audit log append-only.
+    """
+    from django.test import TransactionTestCase
+
+    original = TransactionTestCase._fixture_teardown
+
+    def _fixture_teardown(self):
+        _set_audit_triggers(False)
+        try:
+            original(self)
+        finally:
+            _set_audit_triggers(True)
+
+    TransactionTestCase._fixture_teardown = _fixture_teardown
     yield
-    _set_audit_triggers(False)
+    TransactionTestCase._fixture_teardown = original

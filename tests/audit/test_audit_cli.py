@@ -31,8 +31,13 @@ def chain(users, django_capture_on_commit_callbacks):
     _set_triggers(True)
     with django_capture_on_commit_callbacks(execute=True):  # writes audit.head as a real commit would
         for i in range(ENTRIES):
-            audit_record(actor=users["analyst"], action="case.read", object_type="source", object_id=i + 1,
-                         detail={"n": i})
+            audit_record(
+                actor=users["analyst"],
+                action="case.read",
+                object_type="source",
+                object_id=i + 1,
+                detail={"n": i},
+            )
     return AuditEntry.objects.count()
 
 
@@ -53,7 +58,10 @@ def test_intact_chain_verifies(chain, capsys):
 
 
 def test_triggers_refuse_update_delete_and_truncate(chain):
-    statements = ["UPDATE audit_auditentry SET detail = '{}' WHERE seq = 2", "DELETE FROM audit_auditentry WHERE seq = 2"]
+    statements = [
+        "UPDATE audit_auditentry SET detail = '{}' WHERE seq = 2",
+        "DELETE FROM audit_auditentry WHERE seq = 2",
+    ]
     if connection.vendor == "postgresql":
         statements.append("TRUNCATE audit_auditentry")
     for statement in statements:
@@ -74,9 +82,17 @@ def test_edited_entry_with_recomputed_hash_breaks_the_next_link(attacker, capsys
     from inquiry.audit.chain import entry_digest
 
     entry = AuditEntry.objects.get(seq=3)
-    forged = entry_digest(prev_hash=entry.prev_hash, seq=3, at=entry.at, actor="someone-else",
-                          actor_role=entry.actor_role, action=entry.action, object_type=entry.object_type,
-                          object_id=entry.object_id, detail=entry.detail)
+    forged = entry_digest(
+        prev_hash=entry.prev_hash,
+        seq=3,
+        at=entry.at,
+        actor="someone-else",
+        actor_role=entry.actor_role,
+        action=entry.action,
+        object_type=entry.object_type,
+        object_id=entry.object_id,
+        detail=entry.detail,
+    )
     _sql("UPDATE audit_auditentry SET actor = 'someone-else', entry_hash = %s WHERE seq = 3", [forged])
     code, out = _verify(capsys)
     assert code == 1 and "entry 4" in out and "link" in out

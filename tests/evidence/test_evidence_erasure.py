@@ -19,16 +19,24 @@ from inquiry.vault.services import witness_create, witness_erase
 @pytest.fixture
 def setup(users):
     witness = witness_create(actor=users["investigator"], identity={"real_name": "Fictional Witness"})
-    source = Source.objects.create(code="INT-001", kind=Source.Kind.INTERVIEW, title="Interview", witness=witness)
-    own = evidence_add(actor=users["investigator"], fileobj=io.BytesIO(b"voice recording"), filename="a.wav",
-                       source=source)
-    copy = working_copy_add(actor=users["investigator"], original=own, fileobj=io.BytesIO(b"transcript"),
-                            purpose="transcript")
-    other = evidence_add(actor=users["investigator"], fileobj=io.BytesIO(b"satellite image"), filename="b.tif")
+    source = Source.objects.create(
+        code="INT-001", kind=Source.Kind.INTERVIEW, title="Interview", witness=witness
+    )
+    own = evidence_add(
+        actor=users["investigator"], fileobj=io.BytesIO(b"voice recording"), filename="a.wav", source=source
+    )
+    copy = working_copy_add(
+        actor=users["investigator"], original=own, fileobj=io.BytesIO(b"transcript"), purpose="transcript"
+    )
+    other = evidence_add(
+        actor=users["investigator"], fileobj=io.BytesIO(b"satellite image"), filename="b.tif"
+    )
     return {"witness": witness, "source": source, "own": own, "copy": copy, "other": other}
 
 
-def test_erasure_destroys_the_witness_evidence_and_keeps_the_rest(users, setup, django_capture_on_commit_callbacks):
+def test_erasure_destroys_the_witness_evidence_and_keeps_the_rest(
+    users, setup, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         witness_erase(actor=users["protection"], witness=setup["witness"], reason="consent_withdrawn")
     own, copy, other = setup["own"], setup["copy"], setup["other"]
@@ -44,15 +52,19 @@ def test_erasure_destroys_the_witness_evidence_and_keeps_the_rest(users, setup, 
     assert b"".join(evidence_read(actor=users["analyst"], evidence=other)) == b"satellite image"
 
 
-def test_destroyed_content_cannot_be_stored_again_under_its_old_record(users, setup,
-                                                                      django_capture_on_commit_callbacks):
+def test_destroyed_content_cannot_be_stored_again_under_its_old_record(
+    users, setup, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         witness_erase(actor=users["protection"], witness=setup["witness"], reason="witness_request")
     with pytest.raises(Conflict):
-        evidence_add(actor=users["investigator"], fileobj=io.BytesIO(b"voice recording"), filename="again.wav")
+        evidence_add(
+            actor=users["investigator"], fileobj=io.BytesIO(b"voice recording"), filename="again.wav"
+        )
     with pytest.raises(InvalidInput, match="erased witness"):
-        evidence_add(actor=users["investigator"], fileobj=io.BytesIO(b"new"), filename="c.wav",
-                     source=setup["source"])
+        evidence_add(
+            actor=users["investigator"], fileobj=io.BytesIO(b"new"), filename="c.wav", source=setup["source"]
+        )
 
 
 def test_witness_evidence_reads_normally_before_erasure(users, setup):

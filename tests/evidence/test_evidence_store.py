@@ -30,8 +30,13 @@ def _content(n_chunks: float = 2.5) -> bytes:
 
 
 def _add(users, content: bytes, **kw):
-    return evidence_add(actor=users["investigator"], fileobj=io.BytesIO(content), filename="image.tif",
-                        media_type="image/tiff", **kw)
+    return evidence_add(
+        actor=users["investigator"],
+        fileobj=io.BytesIO(content),
+        filename="image.tif",
+        media_type="image/tiff",
+        **kw,
+    )
 
 
 def test_record_is_named_by_the_sha256_of_the_original_content(users):
@@ -88,8 +93,11 @@ def test_stream_raises_at_the_end_when_unverified_bytes_were_altered(users):
 def test_upload_over_the_limit_is_refused_and_leaves_nothing(users, settings):
     settings.MAX_UPLOAD_BYTES = store.CHUNK * 2
     with pytest.raises(InvalidInput) as err:
-        evidence_add(actor=users["investigator"], fileobj=io.BytesIO(b"x" * (store.CHUNK * 2 + 1)),
-                     filename="too-big.mp4")
+        evidence_add(
+            actor=users["investigator"],
+            fileobj=io.BytesIO(b"x" * (store.CHUNK * 2 + 1)),
+            filename="too-big.mp4",
+        )
     assert "too-big.mp4" in str(err.value) and "2 MB" in str(err.value)
     assert not EvidenceFile.objects.exists()
     leftovers = [p for p in (settings.EVIDENCE_DIR).rglob("*") if p.is_file()]
@@ -99,8 +107,7 @@ def test_upload_over_the_limit_is_refused_and_leaves_nothing(users, settings):
 def test_duplicate_upload_returns_the_existing_record_and_extends_custody(users):
     content = _content(0.3)
     first = _add(users, content)
-    second = evidence_add(actor=users["investigator"], fileobj=io.BytesIO(content),
-                          filename="same-again.tif")
+    second = evidence_add(actor=users["investigator"], fileobj=io.BytesIO(content), filename="same-again.tif")
     assert second.pk == first.pk
     assert EvidenceFile.objects.count() == 1
     actions = list(CustodyEvent.objects.filter(evidence=first).values_list("action", flat=True))
@@ -109,7 +116,9 @@ def test_duplicate_upload_returns_the_existing_record_and_extends_custody(users)
 
 def test_chain_of_custody_records_receipt_hash_and_later_steps(users):
     evidence = _add(users, b"a document")
-    custody_record(actor=users["investigator"], evidence=evidence, action="transferred", note="to archive safe 2")
+    custody_record(
+        actor=users["investigator"], evidence=evidence, action="transferred", note="to archive safe 2"
+    )
     events = list(CustodyEvent.objects.filter(evidence=evidence))
     assert [e.action for e in events] == ["received", "hashed", "transferred"]
     assert evidence.sha256 in events[1].note
@@ -122,13 +131,22 @@ def test_chain_of_custody_records_receipt_hash_and_later_steps(users):
 
 def test_working_copies_are_kept_apart_from_the_original(users):
     original = _add(users, b"original interview transcript")
-    copy = working_copy_add(actor=users["investigator"], original=original,
-                            fileobj=io.BytesIO(b"redacted interview transcript"), purpose="redacted copy")
+    copy = working_copy_add(
+        actor=users["investigator"],
+        original=original,
+        fileobj=io.BytesIO(b"redacted interview transcript"),
+        purpose="redacted copy",
+    )
     copy_path = store.working_path(copy.sha256, copy.pk)
     assert copy_path.exists() and "working" in copy_path.parts
-    assert store.original_path(original.sha256).exists() and "originals" in store.original_path(original.sha256).parts
+    assert (
+        store.original_path(original.sha256).exists()
+        and "originals" in store.original_path(original.sha256).parts
+    )
     assert b"".join(working_copy_read(actor=users["analyst"], copy=copy)) == b"redacted interview transcript"
-    assert b"".join(evidence_read(actor=users["analyst"], evidence=original)) == b"original interview transcript"
+    assert (
+        b"".join(evidence_read(actor=users["analyst"], evidence=original)) == b"original interview transcript"
+    )
     assert WorkingCopy.objects.filter(original=original).count() == 1
     assert CustodyEvent.objects.filter(evidence=original, action="working_copy_made").exists()
 

@@ -35,9 +35,13 @@ def restore_target():
         pytest.skip("pg_dump/pg_restore are not installed")
     sd = connection.settings_dict
     name = f"inquiry_restore_{secrets.token_hex(4)}"
-    admin = psycopg.conninfo.make_conninfo(dbname="postgres", user=sd.get("USER") or None,
-                                           password=sd.get("PASSWORD") or None, host=sd.get("HOST") or None,
-                                           port=str(sd["PORT"]) if sd.get("PORT") else None)
+    admin = psycopg.conninfo.make_conninfo(
+        dbname="postgres",
+        user=sd.get("USER") or None,
+        password=sd.get("PASSWORD") or None,
+        host=sd.get("HOST") or None,
+        port=str(sd["PORT"]) if sd.get("PORT") else None,
+    )
     with psycopg.connect(admin, autocommit=True) as pg:
         pg.execute(f'CREATE DATABASE "{name}"')
     auth = sd.get("USER") or ""
@@ -52,19 +56,27 @@ def _stored_witness_key(data_dir: Path, url: str | None, witness_id: int) -> byt
     """The wrapped key of a witness as the restored database holds it."""
     if url is None:
         with sqlite3.connect(data_dir / "inquiry.sqlite3") as db:
-            return bytes(db.execute("SELECT wrapped_key FROM vault_witness WHERE id = ?", [witness_id]).fetchone()[0])
+            return bytes(
+                db.execute("SELECT wrapped_key FROM vault_witness WHERE id = ?", [witness_id]).fetchone()[0]
+            )
     import psycopg
 
     with psycopg.connect(url) as pg:
-        return bytes(pg.execute("SELECT wrapped_key FROM vault_witness WHERE id = %s", [witness_id]).fetchone()[0])
+        return bytes(
+            pg.execute("SELECT wrapped_key FROM vault_witness WHERE id = %s", [witness_id]).fetchone()[0]
+        )
 
 
 @pytest.fixture
 def populated(users):
     kept = witness_create(actor=users["investigator"], identity={"real_name": "Kept Witness (fictional)"})
     gone = witness_create(actor=users["investigator"], identity={"real_name": "Erased Witness (fictional)"})
-    evidence = evidence_add(actor=users["investigator"], fileobj=io.BytesIO(b"a photograph" * 1000),
-                            filename="photo.jpg", media_type="image/jpeg")
+    evidence = evidence_add(
+        actor=users["investigator"],
+        fileobj=io.BytesIO(b"a photograph" * 1000),
+        filename="photo.jpg",
+        media_type="image/jpeg",
+    )
     return {"kept": kept, "gone": gone, "evidence": evidence}
 
 
@@ -78,8 +90,9 @@ def test_backup_restores_into_a_fresh_data_dir_and_verifies(populated, tmp_path,
     assert {m["name"] for m in manifest["members"]} | {"manifest.json"} == set(names)
     assert manifest["witnesses"] == {"total": 2, "shredded": 0}
     target = tmp_path / "restored"
-    result = backup_restore(archive=archive, data_dir=target, database_url=restore_target,
-                            key_file=settings.VAULT_KEY_FILE)
+    result = backup_restore(
+        archive=archive, data_dir=target, database_url=restore_target, key_file=settings.VAULT_KEY_FILE
+    )
     assert result.audit_ok, result.audit_report
     assert result.audit_report.startswith(f"ok: {manifest['audit']['entries']} entries")
     assert result.key_ok, result.key_report
@@ -88,16 +101,18 @@ def test_backup_restores_into_a_fresh_data_dir_and_verifies(populated, tmp_path,
 
 
 @pytest.mark.slow
-def test_backup_made_before_an_erasure_cannot_decrypt_the_erased_witness(populated, users, tmp_path, settings,
-                                                                        restore_target):
+def test_backup_made_before_an_erasure_cannot_decrypt_the_erased_witness(
+    populated, users, tmp_path, settings, restore_target
+):
     gone = populated["gone"]
     archive = backup_create(out=tmp_path / "before.tar").path
     witness_erase(actor=users["protection"], witness=gone, reason="consent_withdrawn")
     current = load_keyring()
     assert sorted(current.versions) == [2]  # version 1 is destroyed
     target = tmp_path / "restored"
-    result = backup_restore(archive=archive, data_dir=target, database_url=restore_target,
-                            key_file=settings.VAULT_KEY_FILE)
+    result = backup_restore(
+        archive=archive, data_dir=target, database_url=restore_target, key_file=settings.VAULT_KEY_FILE
+    )
     assert result.audit_ok
     assert result.key_ok is False
     assert f"witness {gone.code}" in result.key_report and "version 1" in result.key_report
@@ -112,7 +127,9 @@ def test_backup_made_before_an_erasure_cannot_decrypt_the_erased_witness(populat
 
 
 @pytest.mark.slow
-def test_restore_cli_reports_success_and_the_key_location(populated, tmp_path, settings, capsys, restore_target):
+def test_restore_cli_reports_success_and_the_key_location(
+    populated, tmp_path, settings, capsys, restore_target
+):
     archive = tmp_path / "cli.tar"
     assert main(["backup", "--out", str(archive)]) == 0
     out = capsys.readouterr().out

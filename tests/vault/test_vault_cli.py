@@ -15,13 +15,17 @@ from inquiry.vault.services import identity_reveal, witness_create, witness_eras
 
 @pytest.fixture
 def vault(users):
-    made = [witness_create(actor=users["investigator"], identity={"real_name": f"Hidden Name {i}"}) for i in range(3)]
+    made = [
+        witness_create(actor=users["investigator"], identity={"real_name": f"Hidden Name {i}"})
+        for i in range(3)
+    ]
     evidence_add(actor=users["investigator"], fileobj=io.BytesIO(b"file"), filename="f.bin")
     return made
 
 
-def test_status_counts_witnesses_without_showing_identities(vault, users, capsys,
-                                                           django_capture_on_commit_callbacks):
+def test_status_counts_witnesses_without_showing_identities(
+    vault, users, capsys, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         witness_erase(actor=users["protection"], witness=vault[0], reason="safety")
     assert main(["vault", "status"]) == 0
@@ -44,10 +48,15 @@ def test_status_stops_warning_once_a_backup_follows_the_erasure(vault, users, tm
 
 def test_check_opens_every_key_and_file(vault, capsys):
     assert main(["vault", "check", "--files"]) == 0
-    assert "ok: witness keys: 3 open, 0 erased; evidence keys: 1 open; evidence files: 1 verified" in capsys.readouterr().out
+    assert (
+        "ok: witness keys: 3 open, 0 erased; evidence keys: 1 open; evidence files: 1 verified"
+        in capsys.readouterr().out
+    )
 
 
-def test_rotate_finishes_an_interrupted_rotation(vault, users, settings, capsys, django_capture_on_commit_callbacks):
+def test_rotate_finishes_an_interrupted_rotation(
+    vault, users, settings, capsys, django_capture_on_commit_callbacks
+):
     ring = load_keyring()
     # A rotation that crashed after writing the new version but before re-wrapping anything.
     write_keyring(settings.VAULT_KEY_FILE, {**ring.versions, 2: new_key()})

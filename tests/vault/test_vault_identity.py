@@ -26,12 +26,15 @@ NON_REVEALERS = ["commissioner", "investigator", "analyst", "admin", "partner", 
 
 @pytest.fixture
 def witness(users):
-    return witness_create(actor=users["investigator"], identity=IDENTITY, risk_level="high", relatives_inside=True)
+    return witness_create(
+        actor=users["investigator"], identity=IDENTITY, risk_level="high", relatives_inside=True
+    )
 
 
 def test_investigator_creates_witness_known_only_by_a_random_code(users):
-    witness = witness_create(actor=users["investigator"], identity=IDENTITY, risk_level="severe",
-                             relatives_inside=True)
+    witness = witness_create(
+        actor=users["investigator"], identity=IDENTITY, risk_level="severe", relatives_inside=True
+    )
     assert re.fullmatch(r"W-[2-9A-HJKMNP-TV-Z]{6}", witness.code)
     assert b"Ri Sun" not in bytes(witness.ciphertext)
     entry = AuditEntry.objects.get(action="witness.created")
@@ -40,8 +43,10 @@ def test_investigator_creates_witness_known_only_by_a_random_code(users):
 
 
 def test_codes_of_many_witnesses_are_distinct(users):
-    codes = {witness_create(actor=users["protection"], identity={"real_name": f"Person {i}"}).code
-             for i in range(30)}
+    codes = {
+        witness_create(actor=users["protection"], identity={"real_name": f"Person {i}"}).code
+        for i in range(30)
+    }
     assert len(codes) == 30
 
 
@@ -83,7 +88,9 @@ def test_bad_identity_field_is_named_without_echoing_the_value(users):
         witness_create(actor=users["investigator"], identity={"real_name": "Kim", "passport": "M1234567"})
     assert err.value.field == "passport" and "M1234567" not in str(err.value)
     with pytest.raises(InvalidInput) as err:
-        witness_create(actor=users["investigator"], identity={"real_name": "Kim", "relatives_inside": [{"nam": "x"}]})
+        witness_create(
+            actor=users["investigator"], identity={"real_name": "Kim", "relatives_inside": [{"nam": "x"}]}
+        )
     assert err.value.field == "relatives_inside[0]"
     with pytest.raises(InvalidInput):
         witness_create(actor=users["investigator"], identity=IDENTITY, risk_level="extreme")
@@ -99,10 +106,16 @@ def test_only_protection_officer_replaces_an_identity(users, witness):
 def test_investigator_may_raise_risk_but_only_protection_officer_may_lower_it(users, witness):
     witness_set_risk(actor=users["investigator"], witness=witness, risk_level="severe", relatives_inside=True)
     with pytest.raises(PermissionDenied):
-        witness_set_risk(actor=users["investigator"], witness=witness, risk_level="low", relatives_inside=True)
+        witness_set_risk(
+            actor=users["investigator"], witness=witness, risk_level="low", relatives_inside=True
+        )
     with pytest.raises(PermissionDenied):
-        witness_set_risk(actor=users["investigator"], witness=witness, risk_level="severe", relatives_inside=False)
-    lowered = witness_set_risk(actor=users["protection"], witness=witness, risk_level="low", relatives_inside=False)
+        witness_set_risk(
+            actor=users["investigator"], witness=witness, risk_level="severe", relatives_inside=False
+        )
+    lowered = witness_set_risk(
+        actor=users["protection"], witness=witness, risk_level="low", relatives_inside=False
+    )
     assert (lowered.risk_level, lowered.relatives_inside) == ("low", False)
     assert AuditEntry.objects.filter(action="witness.risk_changed").count() == 2
 

@@ -84,8 +84,9 @@ def test_erasure_is_refused_when_a_literal_environment_key_cannot_be_rotated(use
     assert witness.shredded_at is None and witness.wrapped_key is not None
 
 
-def test_erasure_rotates_an_external_key_file_in_place(users, tmp_path, monkeypatch,
-                                                       django_capture_on_commit_callbacks):
+def test_erasure_rotates_an_external_key_file_in_place(
+    users, tmp_path, monkeypatch, django_capture_on_commit_callbacks
+):
     external = tmp_path / "secrets" / "vault.key"
     external.parent.mkdir()
     external.write_text(base64.b64encode(new_key()).decode() + "\n")  # a bare key: version 1

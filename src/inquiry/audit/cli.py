@@ -29,11 +29,15 @@ def cmd_verify(args) -> int:
     try:
         result = audit_verify(progress=progress)
     except DatabaseError as exc:
-        raise ConfigurationError(detail=f"the audit log cannot be read ({exc}); is the database migrated?") from None
+        raise ConfigurationError(
+            detail=f"the audit log cannot be read ({exc}); is the database migrated?"
+        ) from None
     if result.ok:
         print(f"ok: {result.checked} entries")
         return 0
-    print(f"failed: entry {result.first_broken_seq}: {result.problem} ({result.checked} entries before it hold)")
+    print(
+        f"failed: entry {result.first_broken_seq}: {result.problem} ({result.checked} entries before it hold)"
+    )
     return 1
 
 
@@ -47,5 +51,7 @@ def cmd_tail(args) -> int:
     for e in reversed(entries):
         who = f"{e.actor} ({e.actor_role})" if e.actor_role else e.actor
         target = f"{e.object_type}:{e.object_id}" if e.object_type else ""
-        print(f"#{e.seq}  {e.at.isoformat(timespec='seconds')}  {who}  {e.action}  {target}  {e.detail}".rstrip())
+        print(
+            f"#{e.seq}  {e.at.isoformat(timespec='seconds')}  {who}  {e.action}  {target}  {e.detail}".rstrip()
+        )
     return 0

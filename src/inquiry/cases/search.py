@@ -5,12 +5,12 @@ so both back ends index character trigrams and match *substrings*:
 
 - SQLite: an FTS5 virtual table with the ``trigram`` tokenizer (SQLite >= 3.34), an
   external-content index over ``cases_source`` kept in sync by triggers.
-- PostgreSQL: ``pg_trgm`` and a GIN trigram index on ``title || ' ' || text``, queried with ILIKE.
+- PostgreSQL: ``pg_trgm`` and a GIN trigram index on ``search_doc``, a stored generated column
+  holding ``lower(title || ' ' || text)``, queried with LIKE.
 
 A query is split into terms at white space (a double-quoted run is one term); a source matches
 when it contains every term. Trigrams need three characters, so terms of one or two characters
-(김, 拉致, 평양 is two) are matched with LIKE / ILIKE instead: correct, but a scan rather than an
-index look-up. User input only ever reaches the database as bound parameters; on SQLite each
+(김, 拉致, 평양 is two) are matched by LIKE alone: correct, but a scan rather than an index look-up. User input only ever reaches the database as bound parameters; on SQLite each
 term is quoted as an FTS5 phrase, so FTS5 operators (AND, OR, NEAR, *, ^, parentheses) in a
 query are searched for literally.
 
@@ -40,7 +40,7 @@ MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
 TRIGRAM = 3
 _TITLE_WEIGHT = 10.0  # a hit in the title outranks the same hit in a long text
-RANK_LIMIT = 5_000  # above this many matches, newest first instead of by relevance
+RANK_LIMIT = 1_000  # above this many matches, newest first instead of by relevance
 
 _TERM_RE = re.compile(r'"([^"]+)"|(\S+)')
 _CONTROL = {"Cc", "Cf", "Cs", "Co", "Cn"}
@@ -68,12 +68,22 @@ SQLITE_REMOVE = [
     "DROP TRIGGER IF EXISTS cases_source_fts_au",
     "DROP TABLE IF EXISTS cases_source_fts",
 ]
-_PG_DOC = "(\"title\"::text || ' ' || \"text\")"
+# A stored, lower-cased copy of title + text: LIKE on it is several times cheaper than ILIKE on the
+# concatenation (ILIKE lower-cases every multibyte row at query time), and the trigram index on
+# it serves both. PostgreSQL refuses to change the type of a column a generated column uses, so a
+# migration that alters title or text must call search_index_remove() first and
+# search_index_install() after.
+_PG_DOC = "search_doc"
 POSTGRES_INSTALL = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    f"CREATE INDEX IF NOT EXISTS cases_source_trgm ON cases_source USING gin ({_PG_DOC} gin_trgm_ops)",
+    "ALTER TABLE cases_source ADD COLUMN IF NOT EXISTS search_doc text "
+    "GENERATED ALWAYS AS (lower(\"title\"::text || ' ' || \"text\")) STORED",
+    "CREATE INDEX IF NOT EXISTS cases_source_search_trgm ON cases_source USING gin (search_doc gin_trgm_ops)",
 ]
-POSTGRES_REMOVE = ["DROP INDEX IF EXISTS cases_source_trgm"]  # the extension may serve others
+POSTGRES_REMOVE = [  # the extension stays: other tables may use it
+    "DROP INDEX IF EXISTS cases_source_search_trgm",
+    "ALTER TABLE cases_source DROP COLUMN IF EXISTS search_doc",
+]
 
 
 def install_statements(vendor: str) -> list[str]:
@@ -179,7 +189,7 @@ def _postgres_match(terms: list[str], *, ranked: bool) -> tuple[str, list]:
     params: list = []
     wheres: list[str] = []
     for term in terms:
-        wheres.append(f"{_PG_DOC} ILIKE %s ESCAPE '\\'")
+        wheres.append(f"{_PG_DOC} LIKE lower(%s) ESCAPE '\\'")
         params.append(_like_pattern(term))
     if ranked:
         # Title hits first (whole query, then trigram closeness), newest first among equals.

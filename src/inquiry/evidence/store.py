@@ -82,12 +82,20 @@ def seal_stream(fileobj, *, key: bytes, limit: int, filename: str) -> Sealed:
             out.write(MAGIC + nonce)
             while chunk := fileobj.read(CHUNK):
                 if isinstance(chunk, str):
-                    raise InvalidInput("{filename} was opened as text; evidence must be read as bytes.",
-                                       field="file", filename=filename)
+                    raise InvalidInput(
+                        "{filename} was opened as text; evidence must be read as bytes.",
+                        field="file",
+                        filename=filename,
+                    )
                 size += len(chunk)
                 if size > limit:
-                    raise InvalidInput("{filename} is larger than the upload limit of {limit_mb} MB.", field="file",
-                                       filename=filename, limit_mb=limit // (1024 * 1024), limit=limit)
+                    raise InvalidInput(
+                        "{filename} is larger than the upload limit of {limit_mb} MB.",
+                        field="file",
+                        filename=filename,
+                        limit_mb=limit // (1024 * 1024),
+                        limit=limit,
+                    )
                 digest.update(chunk)
                 out.write(encryptor.update(chunk))
             out.write(encryptor.finalize())
@@ -121,6 +129,7 @@ def open_stream(path: Path, key: bytes, *, sha256: str, size: int, evidence_id: 
     The last chunk is followed by :class:`EvidenceIntegrityError` when anything does not match, so a
     consumer that must not see unverified bytes reads the stream once to the end before using it.
     """
+
     def fail(problem: str) -> EvidenceIntegrityError:
         return EvidenceIntegrityError(evidence_id=evidence_id, problem=problem)
 
@@ -136,7 +145,7 @@ def open_stream(path: Path, key: bytes, *, sha256: str, size: int, evidence_id: 
         handle.seek(-TAG, os.SEEK_END)
         tag = handle.read(TAG)
         handle.seek(len(header))
-        decryptor = Cipher(algorithms.AES(key), modes.GCM(header[len(MAGIC):], tag)).decryptor()
+        decryptor = Cipher(algorithms.AES(key), modes.GCM(header[len(MAGIC) :], tag)).decryptor()
         remaining = total - len(header) - TAG
         digest = hashlib.sha256()
         seen = 0
@@ -152,7 +161,9 @@ def open_stream(path: Path, key: bytes, *, sha256: str, size: int, evidence_id: 
         try:
             decryptor.finalize()
         except InvalidTag:
-            raise fail("the stored file was altered or damaged (its authentication tag does not match)") from None
+            raise fail(
+                "the stored file was altered or damaged (its authentication tag does not match)"
+            ) from None
         if seen != size or digest.hexdigest() != sha256:
             raise fail(f"its content no longer matches SHA-256 {sha256}")
     finally:

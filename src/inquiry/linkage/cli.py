@@ -57,6 +57,11 @@ def run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"inquiry link: [{time.monotonic() - started:7.1f}s] {message}", file=sys.stderr, flush=True)
 
+    pairs_path = args.pairs or args.out.with_name(
+        (args.out.stem if args.out.suffix.lower() == ".csv" else args.out.name) + ".pairs.csv")
+    for option, path in (("out", args.out), ("pairs", pairs_path)):
+        if not path.parent.is_dir():  # fail before an hour of linking, not after
+            raise InvalidInput("The folder {folder} does not exist.", field=option, folder=str(path.parent))
     records, row_numbers = read_records(args.records)
     judgements = read_judgements(args.judgements) if args.judgements else None
     train = {"auto": None, "yes": True, "no": False}[args.train]
@@ -65,11 +70,13 @@ def run(args: argparse.Namespace) -> int:
                               review_band=tuple(args.review_band), judgements=judgements, train=train,
                               progress=progress)
     except InvalidInput as exc:
+        # Positions in the list of records -> rows in the file.
         if exc.row is not None and 1 <= exc.row <= len(row_numbers):
-            exc.row = row_numbers[exc.row - 1]  # position in the list -> row in the file
+            exc.row = row_numbers[exc.row - 1]
+        first = exc.params.get("first")
+        if isinstance(first, int) and 1 <= first <= len(row_numbers):
+            exc.params["first"] = row_numbers[first - 1]
         raise
-    pairs_path = args.pairs or args.out.with_name(
-        (args.out.stem if args.out.suffix.lower() == ".csv" else args.out.name) + ".pairs.csv")
     write_clusters(args.out, result)
     write_pairs(pairs_path, result)
     clusters = len(set(result.clusters.values()))

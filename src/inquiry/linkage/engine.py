@@ -64,18 +64,12 @@ def _level_weights(linker: Linker) -> dict[str, list[tuple[float, str]]]:
 def _train(linker: Linker, *, n_records: int, progress: Callable[[str], None]) -> None:
     progress("estimating u probabilities from random pairs")
     linker.training.estimate_u_using_random_sampling(max_pairs=min(5e6, max(1e5, n_records * 20.0)), seed=1)
-    name_rule, other_rule = training_blocking_rules()
-    progress("estimating m probabilities by expectation maximisation (pairs with the same birth date)")
-    linker.training.estimate_parameters_using_expectation_maximisation(
-        other_rule, estimate_without_term_frequencies=True, max_pairs=2e6,
-    )
-    # The share of matching pairs comes from EM too: a deterministic rule's recall is unknowable
-    # here (birth dates come at every precision), and a guessed recall was off tenfold.
-    progress("estimating m probabilities and the share of matches (pairs with the same name)")
-    linker.training.estimate_parameters_using_expectation_maximisation(
-        name_rule, estimate_without_term_frequencies=True, max_pairs=2e6,
-        populate_probability_two_random_records_match_from_trained_values=True,
-    )
+    for rule, share_of_matches in training_blocking_rules():
+        progress(f"estimating m probabilities by expectation maximisation ({rule.get_blocking_rule('duckdb').blocking_rule_sql})")
+        linker.training.estimate_parameters_using_expectation_maximisation(
+            rule, estimate_without_term_frequencies=True, max_pairs=2e6,
+            populate_probability_two_random_records_match_from_trained_values=share_of_matches,
+        )
     _floor_m_probabilities(linker)
 
 

@@ -26,7 +26,7 @@ __all__ = ["build_feature_table", "date_bounds", "FEATURE_COLUMNS"]
 
 FEATURE_COLUMNS = [
     "unique_id", "source", "name_canon", "name_forms", "name_keys", "block_keys", "birth_lo", "birth_hi",
-    "birth_year", "birth_day", "surname", "sex", "birth_place", "birth_province", "last_seen_place", "last_seen_province",
+    "birth_key", "birth_year", "birth_day", "surname", "sex", "birth_place", "birth_province", "last_seen_place", "last_seen_province",
     "facility", "nationality", "relative_forms",
 ]
 _NATIONALITY = {
@@ -193,6 +193,7 @@ def build_feature_table(
             "name_keys": sorted(keys) or None,
             "birth_lo": bounds[0] if bounds else None,
             "birth_hi": bounds[1] if bounds else None,
+            "birth_key": f"{bounds[0]}/{bounds[1]}" if bounds else None,
             "birth_year": _year_of(*bounds) if bounds else None,
             "birth_day": bounds[0] if bounds and bounds[1] - bounds[0] <= 31 else None,
             "sex": normalise_sex(record.sex),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -16,7 +15,7 @@ from inquiry.linkage.features import build_feature_table
 from inquiry.linkage.model import COMPARISON_NAMES
 from inquiry.linkage.names_adapter import names_backend
 from inquiry.linkage.records import LinkageRecord
-from inquiry.linkage.result import LinkageResult, ScoredPair
+from inquiry.linkage.result import Explainer, LinkageResult, ScoredPair
 
 __all__ = ["link_records", "normalise_judgements", "DEFAULT_MIN_RECORDS_FOR_TRAINING"]
 
@@ -47,32 +46,26 @@ def normalise_judgements(
     return out
 
 
-def _explain(frame: pd.DataFrame, summary: dict[str, Any]) -> list[dict[str, Any]]:
-    """Waterfall per pair: prior, then (level, weight) per comparison; weights sum to match_weight."""
-    prior = summary["prior_match_weight"]
-    levels = summary["levels"]
-    columns: dict[str, tuple[np.ndarray, np.ndarray | None, list[str]]] = {}
+def _explainer(frame: pd.DataFrame, summary: dict[str, Any]) -> Explainer:
+    """Columns of the waterfall; predict returns weights only, so levels are found by weight."""
+    columns: dict[str, tuple[np.ndarray, np.ndarray | None, np.ndarray]] = {}
+    labels: dict[str, list[str]] = {}
     for name in COMPARISON_NAMES:
         if f"mw_{name}" not in frame:
             continue
         weights = frame[f"mw_{name}"].to_numpy(dtype=float)
-        level_weights = np.array([w for w, _ in levels[name]], dtype=float)
-        labels = [label for _, label in levels[name]]
+        level_weights = np.array([w for w, _ in summary["levels"][name]], dtype=float)
         finite = np.where(np.isfinite(level_weights), level_weights, -1e9)
-        nearest = np.abs(weights[:, None] - finite[None, :]).argmin(axis=1)
+        nearest = np.zeros(len(weights), dtype=np.int8)
+        best = np.full(len(weights), np.inf)
+        for index, level_weight in enumerate(finite):  # a loop over levels, not over pairs
+            distance = np.abs(weights - level_weight)
+            closer = distance < best
+            nearest[closer], best[closer] = index, distance[closer]
         tf = frame[f"mw_tf_adj_{name}"].to_numpy(dtype=float) if f"mw_tf_adj_{name}" in frame else None
-        columns[name] = (weights, tf, [labels[i] for i in nearest])
-    out = []
-    for row in range(len(frame)):
-        explanation: dict[str, Any] = {"prior": prior}
-        for name, (weights, tf, labels) in columns.items():
-            part: dict[str, Any] = {"level": labels[row], "match_weight": float(weights[row])}
-            if tf is not None and tf[row] != 0:
-                part["term_frequency_adjustment"] = float(tf[row])
-                part["match_weight"] = float(weights[row] + tf[row])
-            explanation[name] = part
-        out.append(explanation)
-    return out
+        columns[name] = (weights, tf, nearest)
+        labels[name] = [label for _, label in summary["levels"][name]]
+    return Explainer(summary["prior_match_weight"], columns, labels)
 
 
 def link_records(
@@ -141,22 +134,21 @@ def _pairs(frame: pd.DataFrame, summary: dict[str, Any], decided: dict[tuple[str
     pairs: list[ScoredPair] = []
     seen: set[tuple[str, str]] = set()
     if len(frame):
-        explanations = _explain(frame, summary)
+        explainer = _explainer(frame, summary)
         ids_l = frame["unique_id_l"].astype(str).tolist()
         ids_r = frame["unique_id_r"].astype(str).tolist()
         probabilities = frame["match_probability"].to_numpy(dtype=float)
         weights = frame["match_weight"].to_numpy(dtype=float)
         order = np.argsort(-probabilities, kind="stable")
-        for i in order:
+        for i in order.tolist():
             a, b = (ids_l[i], ids_r[i]) if ids_l[i] < ids_r[i] else (ids_r[i], ids_l[i])
-            seen.add((a, b))
-            pairs.append(ScoredPair(a, b, float(probabilities[i]), float(weights[i]), explanations[i],
-                                    decided.get((a, b))))
+            judgement = decided.get((a, b))
+            if judgement is not None:
+                seen.add((a, b))
+            pairs.append(ScoredPair(a, b, float(probabilities[i]), float(weights[i]), judgement, explainer, i))
     for (a, b), same in sorted(decided.items()):
         if (a, b) not in seen:  # judged by a human but below the model's floor or never compared
-            pairs.append(ScoredPair(a, b, None, None, {"judgement": "same" if same else "not same"}, same))
+            pairs.append(ScoredPair(a, b, None, None, same))
     return pairs
 
 
-def _finite(value: float) -> float | None:
-    return value if math.isfinite(value) else None

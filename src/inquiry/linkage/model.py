@@ -72,9 +72,11 @@ def _birth_date_comparison() -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name="birth_date",
         comparison_levels=[
-            _level("birth_lo_l IS NULL OR birth_lo_r IS NULL", "birth date unknown", null=True),
-            _level("birth_lo_l = birth_lo_r AND birth_hi_l = birth_hi_r AND birth_hi_l - birth_lo_l <= 31",
-                   "same day or month", 0.3, 0.0002),
+            _level("birth_key_l IS NULL OR birth_key_r IS NULL", "birth date unknown", null=True),
+            # An exact-match level on purpose: training blocked on it can then correct the share
+            # of matches for the blocking (Splink only knows how to reverse exact-match levels).
+            cll.ExactMatchLevel("birth_key").configure(
+                label_for_charts="same date at the same precision", m_probability=0.3, u_probability=0.002),
             _level(f"{overlap} AND {narrow}", "overlapping, both known to the year", 0.35, 0.012),
             _level(overlap, "uncertainty intervals overlap", 0.15, 0.02),
             _level(apart(_DAYS_1Y), "within a year", 0.1, 0.03),
@@ -179,8 +181,19 @@ def prediction_blocking_rules() -> list[Any]:
     ]
 
 
-def training_blocking_rules() -> list[Any]:
+def training_blocking_rules() -> list[tuple[Any, bool]]:
+    """(rule, estimates the share of matches) for the EM sessions, in order.
+
+    Each rule keeps pairs that are mostly matches, so that EM's two classes are matches and
+    non-matches and not, say, "same place" and "different place". Comparisons whose columns a
+    rule uses are not trained in that session.
+    """
     return [
-        block_on("name_canon"),  # trains everything but the name, and the share of matches
-        block_on("birth_lo", "birth_hi", "sex"),  # trains the name
+        # Same name and same date: trains places, sex, facility, relatives, source and, reversing
+        # the two exact-match levels, the share of matching pairs.
+        (block_on("name_canon", "birth_key"), True),
+        # Same name and birth place: trains the birth date.
+        (block_on("name_canon", "birth_place"), False),
+        # Same surname and date: trains the name (slightly flattered: matches share the surname).
+        (block_on("surname", "birth_key"), False),
     ]

@@ -9,14 +9,19 @@ from inquiry.names.model import NameReading, PersonName
 __all__ = ["reading_keys", "skeleton", "canonical_reading_forms"]
 
 _DROP = frozenset("aeiouywhl")
+_ASSIMILATING = frozenset("Nmkp")
 
 
 @lru_cache(maxsize=262144)
 def skeleton(key: str) -> str:
-    """Consonant skeleton: vowels, glides, h and l go (they vary most between spellings)."""
+    """Consonant skeleton: vowels, glides, h and l go (they vary most between spellings), m is n."""
     out: list[str] = []
+    prev = ""
     for ch in key:
-        if ch in _DROP:
+        # ㄹ after ㅇ/ㅁ/ㄱ/ㅂ is pronounced and often written n (성렬 Sŏng-nyŏl, 극렬 Kŭngnyŏl).
+        skip = ch in _DROP or (ch == "n" and prev in _ASSIMILATING)
+        prev = ch
+        if skip:
             continue
         ch = "n" if ch == "m" else ch
         if not out or out[-1] != ch:

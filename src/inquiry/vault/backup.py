@@ -61,7 +61,7 @@ class RestoreResult:
     manifest: dict
     audit_ok: bool = False
     audit_report: str = ""
-    key_ok: bool | None = None      # None: no master key was available to check with
+    key_ok: bool | None = None  # None: no master key was available to check with
     key_report: str = ""
     notes: list[str] = field(default_factory=list)
 
@@ -83,6 +83,7 @@ def _sha256_file(path: Path) -> str:
 
 def _snapshot_facts(cur) -> dict:
     """What the manifest records, read inside the snapshot so it matches the dumped data exactly."""
+
     def rows(sql):
         cur.execute(sql)
         return cur.fetchall()
@@ -91,17 +92,28 @@ def _snapshot_facts(cur) -> dict:
     entries = rows("SELECT COUNT(*) FROM audit_auditentry")[0][0]
     witnesses = rows("SELECT COUNT(*), COUNT(shredded_at) FROM vault_witness")[0]
     originals = [r[0] for r in rows("SELECT sha256 FROM evidence_evidencefile WHERE wrapped_key IS NOT NULL")]
-    copies = [(r[0], r[1]) for r in rows("SELECT id, sha256 FROM evidence_workingcopy WHERE wrapped_key IS NOT NULL")]
-    versions = {int(r[0]) for r in rows("SELECT DISTINCT key_version FROM vault_witness WHERE wrapped_key IS NOT NULL")}
+    copies = [
+        (r[0], r[1])
+        for r in rows("SELECT id, sha256 FROM evidence_workingcopy WHERE wrapped_key IS NOT NULL")
+    ]
+    versions = {
+        int(r[0])
+        for r in rows("SELECT DISTINCT key_version FROM vault_witness WHERE wrapped_key IS NOT NULL")
+    }
     for table in ("evidence_evidencefile", "evidence_workingcopy"):
         for (blob,) in rows(f"SELECT wrapped_key FROM {table} WHERE wrapped_key IS NOT NULL"):
             if (v := master_version(blob)) is not None:
                 versions.add(v)
     return {
-        "audit": {"entries": entries, "head_seq": head[0][0] if head else 0, "head_hash": head[0][1] if head else ""},
+        "audit": {
+            "entries": entries,
+            "head_seq": head[0][0] if head else 0,
+            "head_hash": head[0][1] if head else "",
+        },
         "witnesses": {"total": witnesses[0], "shredded": witnesses[1]},
         "key_versions_needed": sorted(versions),
-        "_originals": originals, "_copies": copies,
+        "_originals": originals,
+        "_copies": copies,
     }
 
 
@@ -144,8 +156,10 @@ def _pg_params() -> tuple[list[str], dict[str, str]]:
 def _tool(name: str) -> str:
     found = shutil.which(name)
     if not found:
-        raise ConfigurationError(detail=f"{name} was not found; install the PostgreSQL client tools "
-                                        "(the same major version as the server or newer)")
+        raise ConfigurationError(
+            detail=f"{name} was not found; install the PostgreSQL client tools "
+            "(the same major version as the server or newer)"
+        )
     return found
 
 
@@ -154,8 +168,11 @@ def _snapshot_postgres(dest: Path) -> dict:
 
     sd = connection.settings_dict
     conninfo = psycopg.conninfo.make_conninfo(
-        dbname=sd["NAME"], user=sd.get("USER") or None, password=sd.get("PASSWORD") or None,
-        host=sd.get("HOST") or None, port=str(sd["PORT"]) if sd.get("PORT") else None,
+        dbname=sd["NAME"],
+        user=sd.get("USER") or None,
+        password=sd.get("PASSWORD") or None,
+        host=sd.get("HOST") or None,
+        port=str(sd["PORT"]) if sd.get("PORT") else None,
     )
     pg_dump = _tool("pg_dump")
     with psycopg.connect(conninfo) as pg:
@@ -167,8 +184,12 @@ def _snapshot_postgres(dest: Path) -> dict:
             snapshot = cur.fetchone()[0]
             facts = _snapshot_facts(cur)
             args, env = _pg_params()
-            done = subprocess.run([pg_dump, "--format=custom", f"--snapshot={snapshot}", "--file", str(dest), *args],
-                                  env=env, capture_output=True, text=True)
+            done = subprocess.run(
+                [pg_dump, "--format=custom", f"--snapshot={snapshot}", "--file", str(dest), *args],
+                env=env,
+                capture_output=True,
+                text=True,
+            )
         pg.rollback()
     if done.returncode != 0:
         raise ConfigurationError(detail=f"pg_dump failed: {done.stderr.strip()[:500]}")
@@ -202,7 +223,9 @@ def backup_create(*, out: Path, progress: Progress | None = None) -> BackupResul
 
     out = Path(out).expanduser().resolve()
     if out.exists():
-        raise InvalidInput("{path} already exists; a backup never overwrites a file.", field="out", path=str(out))
+        raise InvalidInput(
+            "{path} already exists; a backup never overwrites a file.", field="out", path=str(out)
+        )
     if not out.parent.is_dir():
         raise InvalidInput("The folder {path} does not exist.", field="out", path=str(out.parent))
     engine = "postgresql" if connection.vendor == "postgresql" else "sqlite"
@@ -217,11 +240,20 @@ def backup_create(*, out: Path, progress: Progress | None = None) -> BackupResul
         facts = _snapshot_postgres(db_file) if engine == "postgresql" else _snapshot_sqlite(db_file)
         if progress:
             progress("database snapshot", 1, 1)
-        files = [(f"evidence/originals/{s[:2]}/{s[2:4]}/{s}", store.original_path(s)) for s in facts.pop("_originals")]
-        files += [(f"evidence/working/{s[:2]}/{s[2:4]}/{s}.{i}", store.working_path(s, i)) for i, s in facts.pop("_copies")]
+        files = [
+            (f"evidence/originals/{s[:2]}/{s[2:4]}/{s}", store.original_path(s))
+            for s in facts.pop("_originals")
+        ]
+        files += [
+            (f"evidence/working/{s[:2]}/{s[2:4]}/{s}.{i}", store.working_path(s, i))
+            for i, s in facts.pop("_copies")
+        ]
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
-            with os.fdopen(fd, "wb") as fh, tarfile.open(fileobj=fh, mode="w", format=tarfile.PAX_FORMAT) as tar:
+            with (
+                os.fdopen(fd, "wb") as fh,
+                tarfile.open(fileobj=fh, mode="w", format=tarfile.PAX_FORMAT) as tar,
+            ):
                 _add(tar, db_name, db_file, members)
                 for done, (name, path) in enumerate(files, 1):
                     if path.exists():
@@ -231,12 +263,16 @@ def backup_create(*, out: Path, progress: Progress | None = None) -> BackupResul
                     if progress:
                         progress("evidence files", done, len(files))
                 manifest = {
-                    "format": FORMAT, "format_version": FORMAT_VERSION,
+                    "format": FORMAT,
+                    "format_version": FORMAT_VERSION,
                     "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                    "engine": engine, "database_member": db_name, **facts,
+                    "engine": engine,
+                    "database_member": db_name,
+                    **facts,
                     "evidence_files": len(files) - len(warnings),
                     "master_key": "not included: restore needs the key file kept apart from backups",
-                    "members": members, "warnings": warnings,
+                    "members": members,
+                    "warnings": warnings,
                 }
                 data = json.dumps(manifest, indent=2, sort_keys=True).encode("utf-8")
                 info = tarfile.TarInfo("manifest.json")
@@ -247,8 +283,12 @@ def backup_create(*, out: Path, progress: Progress | None = None) -> BackupResul
             partial.unlink(missing_ok=True)
             raise
     digest = _sha256_file(out)
-    write_private(Path(settings.DATA_DIR) / LAST_BACKUP_FILE,
-                  json.dumps({"created_at": datetime.now(UTC).isoformat(), "path": str(out), "sha256": digest}).encode())
+    write_private(
+        Path(settings.DATA_DIR) / LAST_BACKUP_FILE,
+        json.dumps(
+            {"created_at": datetime.now(UTC).isoformat(), "path": str(out), "sha256": digest}
+        ).encode(),
+    )
     return BackupResult(out, digest, manifest)
 
 
@@ -263,12 +303,18 @@ def _open_archive(archive: Path) -> tuple[tarfile.TarFile, dict]:
         member = tar.getmember("manifest.json")
         manifest = json.loads(tar.extractfile(member).read())
     except (tarfile.TarError, KeyError, OSError, ValueError, AttributeError):
-        raise InvalidInput("{path} is not a readable Inquiry backup (it is damaged, incomplete or of another kind).",
-                           field="archive", path=str(archive)) from None
+        raise InvalidInput(
+            "{path} is not a readable Inquiry backup (it is damaged, incomplete or of another kind).",
+            field="archive",
+            path=str(archive),
+        ) from None
     if manifest.get("format") != FORMAT or manifest.get("format_version") != FORMAT_VERSION:
         tar.close()
-        raise InvalidInput("{path} is not an Inquiry backup of a format this version can restore.",
-                           field="archive", path=str(archive))
+        raise InvalidInput(
+            "{path} is not an Inquiry backup of a format this version can restore.",
+            field="archive",
+            path=str(archive),
+        )
     return tar, manifest
 
 
@@ -279,15 +325,23 @@ def _check_members(tar: tarfile.TarFile, manifest: dict, archive: Path) -> dict[
         if info.name == "manifest.json":
             continue
         if not info.isreg() or not _SAFE_MEMBER.match(info.name):
-            raise InvalidInput("{path} holds an unexpected member {member}; it was not made by Inquiry.",
-                               field="archive", path=str(archive), member=info.name)
+            raise InvalidInput(
+                "{path} holds an unexpected member {member}; it was not made by Inquiry.",
+                field="archive",
+                path=str(archive),
+                member=info.name,
+            )
         present[info.name] = info
     missing = sorted(set(listed) - set(present))
     extra = sorted(set(present) - set(listed))
     if missing or extra:
-        raise InvalidInput("{path} does not match its manifest: {member} is {problem}.", field="archive",
-                           path=str(archive), member=(missing or extra)[0],
-                           problem="missing" if missing else "not listed")
+        raise InvalidInput(
+            "{path} does not match its manifest: {member} is {problem}.",
+            field="archive",
+            path=str(archive),
+            member=(missing or extra)[0],
+            problem="missing" if missing else "not listed",
+        )
     if manifest.get("database_member") not in listed:
         raise InvalidInput("{path} holds no database snapshot.", field="archive", path=str(archive))
     return present
@@ -300,8 +354,13 @@ def _check_target(data_dir: Path) -> None:
         # A key file put there beforehand is welcome; anything else means this is not a fresh data directory.
         others = sorted(p.name for p in data_dir.iterdir() if p.name != "vault.key")
         if others:
-            raise InvalidInput("The target {path} is not empty (it holds {name}); restore only into a new, empty "
-                               "data directory.", field="data_dir", path=str(data_dir), name=others[0])
+            raise InvalidInput(
+                "The target {path} is not empty (it holds {name}); restore only into a new, empty "
+                "data directory.",
+                field="data_dir",
+                path=str(data_dir),
+                name=others[0],
+            )
 
 
 def _pg_target(url: str | None):
@@ -310,25 +369,44 @@ def _pg_target(url: str | None):
 
     url = url or os.environ.get("DATABASE_URL")
     if not url:
-        raise InvalidInput("This backup is of a PostgreSQL database: give the empty target database with "
-                           "--database-url (or DATABASE_URL).", field="database_url")
+        raise InvalidInput(
+            "This backup is of a PostgreSQL database: give the empty target database with "
+            "--database-url (or DATABASE_URL).",
+            field="database_url",
+        )
     cfg = dj_database_url.parse(url)
     if "postgresql" not in cfg["ENGINE"]:
-        raise InvalidInput("This backup is of a PostgreSQL database and cannot be restored into {engine}.",
-                           field="database_url", engine=cfg["ENGINE"].rsplit(".", 1)[-1])
+        raise InvalidInput(
+            "This backup is of a PostgreSQL database and cannot be restored into {engine}.",
+            field="database_url",
+            engine=cfg["ENGINE"].rsplit(".", 1)[-1],
+        )
     conninfo = psycopg.conninfo.make_conninfo(
-        dbname=cfg["NAME"], user=cfg.get("USER") or None, password=cfg.get("PASSWORD") or None,
-        host=cfg.get("HOST") or None, port=str(cfg["PORT"]) if cfg.get("PORT") else None,
+        dbname=cfg["NAME"],
+        user=cfg.get("USER") or None,
+        password=cfg.get("PASSWORD") or None,
+        host=cfg.get("HOST") or None,
+        port=str(cfg["PORT"]) if cfg.get("PORT") else None,
     )
     try:
         with psycopg.connect(conninfo) as pg:
-            tables = pg.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'").fetchone()[0]
+            tables = pg.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+            ).fetchone()[0]
     except psycopg.OperationalError as exc:
-        raise InvalidInput("The target database cannot be reached: {problem}", field="database_url",
-                           problem=str(exc).strip().splitlines()[0]) from None
+        raise InvalidInput(
+            "The target database cannot be reached: {problem}",
+            field="database_url",
+            problem=str(exc).strip().splitlines()[0],
+        ) from None
     if tables:
-        raise InvalidInput("The target database {name} is not empty ({count} tables); restore only into a new, "
-                           "empty database.", field="database_url", name=cfg["NAME"], count=tables)
+        raise InvalidInput(
+            "The target database {name} is not empty ({count} tables); restore only into a new, "
+            "empty database.",
+            field="database_url",
+            name=cfg["NAME"],
+            count=tables,
+        )
     return url, cfg
 
 
@@ -344,8 +422,11 @@ def _extract(tar: tarfile.TarFile, info: tarfile.TarInfo, dest: Path, expected: 
             digest.update(chunk)
             out.write(chunk)
     if digest.hexdigest() != expected["sha256"] or info.size != expected["size"]:
-        raise InvalidInput("The backup member {member} is corrupt: its SHA-256 does not match the manifest.",
-                           field="archive", member=info.name)
+        raise InvalidInput(
+            "The backup member {member} is corrupt: its SHA-256 does not match the manifest.",
+            field="archive",
+            member=info.name,
+        )
 
 
 def _run_checks(env: dict[str, str], *, with_key: bool) -> dict:
@@ -358,8 +439,14 @@ def _run_checks(env: dict[str, str], *, with_key: bool) -> dict:
         return {"audit_ok": False, "audit_report": f"failed: the checks did not run ({problem})"}
 
 
-def backup_restore(*, archive: Path, data_dir: Path, database_url: str | None = None, key_file: Path | None = None,
-                   progress: Progress | None = None) -> RestoreResult:
+def backup_restore(
+    *,
+    archive: Path,
+    data_dir: Path,
+    database_url: str | None = None,
+    key_file: Path | None = None,
+    progress: Progress | None = None,
+) -> RestoreResult:
     """Restore into a new, empty data directory, check every member against the manifest, then verify."""
     archive = Path(archive).expanduser().resolve()
     data_dir = Path(data_dir).expanduser().resolve()
@@ -370,8 +457,12 @@ def backup_restore(*, archive: Path, data_dir: Path, database_url: str | None = 
         engine = manifest.get("engine")
         pg = _pg_target(database_url) if engine == "postgresql" else None
         if engine == "sqlite" and database_url and not database_url.startswith("sqlite"):
-            raise InvalidInput("This backup is of a SQLite database; it is restored into the data directory, "
-                               "not into {url}.", field="database_url", url=database_url.split("@")[-1])
+            raise InvalidInput(
+                "This backup is of a SQLite database; it is restored into the data directory, "
+                "not into {url}.",
+                field="database_url",
+                url=database_url.split("@")[-1],
+            )
         if key_file is not None and not Path(key_file).is_file():
             raise InvalidInput("The key file {path} does not exist.", field="key_file", path=str(key_file))
         created = not data_dir.exists()
@@ -381,7 +472,11 @@ def backup_restore(*, archive: Path, data_dir: Path, database_url: str | None = 
             with tempfile.TemporaryDirectory(prefix="inquiry-restore-") as tmp:
                 for done, (name, info) in enumerate(sorted(present.items()), 1):
                     if name == manifest["database_member"]:
-                        dest = data_dir / "inquiry.sqlite3" if engine == "sqlite" else Path(tmp) / "inquiry.pgdump"
+                        dest = (
+                            data_dir / "inquiry.sqlite3"
+                            if engine == "sqlite"
+                            else Path(tmp) / "inquiry.pgdump"
+                        )
                     else:
                         dest = data_dir / name
                     _extract(tar, info, dest, listed[name])
@@ -396,8 +491,9 @@ def backup_restore(*, archive: Path, data_dir: Path, database_url: str | None = 
             raise
     head = manifest.get("audit", {})
     if head.get("head_seq"):
-        write_private(data_dir / "audit.head",
-                      json.dumps({"seq": head["head_seq"], "hash": head["head_hash"]}).encode())
+        write_private(
+            data_dir / "audit.head", json.dumps({"seq": head["head_seq"], "hash": head["head_hash"]}).encode()
+        )
     if key_file is not None:
         write_private(data_dir / "vault.key", Path(key_file).read_bytes())
     return _verify_restored(data_dir, manifest, pg[0] if pg else None, progress)
@@ -420,8 +516,20 @@ def _pg_restore(dump: Path, cfg: dict) -> None:
     env = dict(os.environ)
     if cfg.get("PASSWORD"):
         env["PGPASSWORD"] = str(cfg["PASSWORD"])
-    done = subprocess.run([_tool("pg_restore"), "--no-owner", "--no-privileges", "--exit-on-error",
-                           "--single-transaction", *args, str(dump)], env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            _tool("pg_restore"),
+            "--no-owner",
+            "--no-privileges",
+            "--exit-on-error",
+            "--single-transaction",
+            *args,
+            str(dump),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         raise ConfigurationError(detail=f"pg_restore failed: {done.stderr.strip()[:500]}")
 
@@ -433,7 +541,9 @@ def _verify_restored(data_dir: Path, manifest: dict, pg_url: str | None, progres
     if pg_url:
         env["DATABASE_URL"] = pg_url
     result = RestoreResult(data_dir, manifest)
-    has_key = (data_dir / "vault.key").exists() or any(k in env for k in ("INQUIRY_VAULT_KEY", "INQUIRY_VAULT_KEY_FILE"))
+    has_key = (data_dir / "vault.key").exists() or any(
+        k in env for k in ("INQUIRY_VAULT_KEY", "INQUIRY_VAULT_KEY_FILE")
+    )
     if progress:
         progress("audit chain and key check", 0, 1)
     checks = _run_checks(env, with_key=has_key)
@@ -441,8 +551,10 @@ def _verify_restored(data_dir: Path, manifest: dict, pg_url: str | None, progres
     if has_key:
         result.key_ok, result.key_report = bool(checks.get("key_ok")), checks.get("key_report", "")
     else:
-        result.notes.append(f"No master key was given: copy the deployment's key file to {data_dir / 'vault.key'} "
-                            "(mode 0600) or set INQUIRY_VAULT_KEY_FILE, then run `inquiry vault check --files`.")
+        result.notes.append(
+            f"No master key was given: copy the deployment's key file to {data_dir / 'vault.key'} "
+            "(mode 0600) or set INQUIRY_VAULT_KEY_FILE, then run `inquiry vault check --files`."
+        )
     if progress:
         progress("audit chain and key check", 1, 1)
     return result

@@ -31,14 +31,27 @@ class CheckResult:
 def vault_check(*, files: bool = False, progress=None) -> CheckResult:
     from django.db import transaction
 
+    from inquiry.evidence import store
     from inquiry.vault.locking import vault_lock
 
-    with transaction.atomic():  # one consistent view of rows and key file, no rotation in between
+    with transaction.atomic():  # rows and key file seen together, with no rotation in between
         vault_lock()
-        return _check(files=files, progress=progress)
+        result, opened = _check_keys()
+    if files:  # outside the lock: decrypting every file can take long
+        for done, (name, path, key, row) in enumerate(opened, 1):
+            try:
+                store.consume(
+                    store.open_stream(path, key, sha256=row.sha256, size=row.size, evidence_id=name)
+                )
+                result.files_ok += 1
+            except InquiryError as exc:
+                result.problems.append(f"{name}: {exc.render()}")
+            if progress:
+                progress("evidence files", done, len(opened))
+    return result
 
 
-def _check(*, files: bool, progress) -> CheckResult:
+def _check_keys() -> tuple[CheckResult, list]:
     from inquiry.evidence import store
     from inquiry.evidence.models import EvidenceFile, WorkingCopy
     from inquiry.vault.wrapping import unwrap_file_key
@@ -54,20 +67,22 @@ def _check(*, files: bool, progress) -> CheckResult:
             result.witness_keys_ok += 1
         except InquiryError as exc:
             result.problems.append(f"witness {w.code}: {exc.render()}")
-    rows = [(e, "evidence", store.original_path(e.sha256))
-            for e in EvidenceFile.objects.filter(wrapped_key__isnull=False).iterator()]
-    rows += [(c, "working-copy", store.working_path(c.sha256, c.pk))
-             for c in WorkingCopy.objects.filter(wrapped_key__isnull=False).iterator()]
-    for done, (row, kind, path) in enumerate(rows, 1):
+    rows = [
+        (e, "evidence", store.original_path(e.sha256))
+        for e in EvidenceFile.objects.filter(wrapped_key__isnull=False).iterator()
+    ]
+    rows += [
+        (c, "working-copy", store.working_path(c.sha256, c.pk))
+        for c in WorkingCopy.objects.filter(wrapped_key__isnull=False).iterator()
+    ]
+    opened = []
+    for row, kind, path in rows:
         name = f"{kind} {row.pk}"
         try:
             key = unwrap_file_key(ring, row.wrapped_key, label=f"inquiry/{kind}/{row.sha256}")
-            result.evidence_keys_ok += 1
-            if files:
-                store.consume(store.open_stream(path, key, sha256=row.sha256, size=row.size, evidence_id=name))
-                result.files_ok += 1
         except InquiryError as exc:
             result.problems.append(f"{name}: {exc.render()}")
-        if progress:
-            progress("evidence files", done, len(rows))
-    return result
+            continue
+        result.evidence_keys_ok += 1
+        opened.append((name, path, key, row))
+    return result, opened

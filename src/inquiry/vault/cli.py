@@ -18,9 +18,13 @@ def register(subparsers) -> None:
     status = sub.add_parser("status", help="key version and witness counts (no identities)")
     status.set_defaults(func=cmd_status)
     check = sub.add_parser("check", help="check that the master key opens every stored key")
-    check.add_argument("--files", action="store_true", help="also decrypt every evidence file and check its SHA-256")
+    check.add_argument(
+        "--files", action="store_true", help="also decrypt every evidence file and check its SHA-256"
+    )
     check.set_defaults(func=cmd_check)
-    rotate = sub.add_parser("rotate", help="re-wrap every key under a new master key version and destroy the old ones")
+    rotate = sub.add_parser(
+        "rotate", help="re-wrap every key under a new master key version and destroy the old ones"
+    )
     rotate.set_defaults(func=cmd_rotate)
     parser.set_defaults(func=lambda args: (parser.print_help(), 2)[1])
 
@@ -33,9 +37,14 @@ def _key_line() -> str:
         ring = load_keyring(create=False)
     except InquiryError as exc:
         return f"master key: unavailable ({exc.render()})"
-    extra = "" if len(ring.versions) == 1 else (
-        f"; old versions still held: {', '.join(f'v{v}' for v in sorted(ring.versions) if v != ring.current)} "
-        "(an interrupted rotation: run `inquiry vault rotate`)")
+    extra = (
+        ""
+        if len(ring.versions) == 1
+        else (
+            f"; old versions still held: {', '.join(f'v{v}' for v in sorted(ring.versions) if v != ring.current)} "
+            "(an interrupted rotation: run `inquiry vault rotate`)"
+        )
+    )
     return f"master key: version {ring.current} from {ring.origin}{extra}"
 
 
@@ -57,8 +66,10 @@ def cmd_status(args) -> int:
     print(f"last backup: {last['created_at'][:19] + 'Z' if last else 'none recorded'}")
     erased = counts["last_erasure"]
     if erased and (not last or erased > datetime.fromisoformat(last["created_at"])):
-        print("warning: a witness was erased after the last backup; older backups can no longer be decrypted. "
-              "Make a fresh backup now (`inquiry backup`).")
+        print(
+            "warning: a witness was erased after the last backup; older backups can no longer be decrypted. "
+            "Make a fresh backup now (`inquiry backup`)."
+        )
     return 0
 
 
@@ -68,8 +79,10 @@ def cmd_check(args) -> int:
     result = vault_check(files=args.files, progress=Progress("vault check") if args.files else None)
     for problem in result.problems:
         print(f"problem: {problem}")
-    summary = (f"witness keys: {result.witness_keys_ok} open, {result.shredded} erased; "
-               f"evidence keys: {result.evidence_keys_ok} open")
+    summary = (
+        f"witness keys: {result.witness_keys_ok} open, {result.shredded} erased; "
+        f"evidence keys: {result.evidence_keys_ok} open"
+    )
     if args.files:
         summary += f"; evidence files: {result.files_ok} verified"
     print(("ok: " if result.ok else "failed: ") + summary)
@@ -80,6 +93,8 @@ def cmd_rotate(args) -> int:
     from inquiry.vault.services import vault_rotate_key
 
     version = vault_rotate_key(actor=f"cli:{getpass.getuser()}")
-    print(f"ok: master key now version {version}; older versions destroyed. Older backups can no longer be "
-          "decrypted: make a fresh backup now.")
+    print(
+        f"ok: master key now version {version}; older versions destroyed. Older backups can no longer be "
+        "decrypted: make a fresh backup now."
+    )
     return 0

@@ -70,5 +70,5 @@ class WrappedKey:
         magic, kind, ref = _HEADER.unpack_from(raw)
         if magic != _MAGIC or kind not in (KIND_MASTER, KIND_WITNESS):
             raise ValueError("not a wrapped key")
-        body = raw[_HEADER.size:]
+        body = raw[_HEADER.size :]
         return cls(kind, ref, body[:NONCE_BYTES], body[NONCE_BYTES:])

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from inquiry.errors import ConfigurationError, InquiryError
 
-__all__ = ["VaultKeyError", "IdentityErased", "VaultIntegrityError", "EvidenceIntegrityError", "EvidenceErased"]
+__all__ = [
+    "VaultKeyError",
+    "IdentityErased",
+    "VaultIntegrityError",
+    "EvidenceIntegrityError",
+    "EvidenceErased",
+]
 
 
 class VaultKeyError(ConfigurationError):

@@ -42,13 +42,18 @@ def clean_identity(identity: dict) -> dict:
         raise InvalidInput("The identity must be a mapping of fields.", field="identity")
     unknown = sorted(set(identity) - set(IDENTITY_FIELDS))
     if unknown:
-        raise InvalidInput("{field} is not an identity field; allowed: {allowed}.", field=str(unknown[0]),
-                           allowed=", ".join(IDENTITY_FIELDS))
+        raise InvalidInput(
+            "{field} is not an identity field; allowed: {allowed}.",
+            field=str(unknown[0]),
+            allowed=", ".join(IDENTITY_FIELDS),
+        )
     out: dict = {f: _text(identity.get(f), f) for f in _TEXT}
     out.update({f: _text_list(identity.get(f), f) for f in _TEXT_LISTS})
     relatives = identity.get("relatives_inside") or []
     if not isinstance(relatives, list | tuple):
-        raise InvalidInput("relatives_inside must be a list of {{name, relation, place}}.", field="relatives_inside")
+        raise InvalidInput(
+            "relatives_inside must be a list of {{name, relation, place}}.", field="relatives_inside"
+        )
     cleaned = []
     for i, rel in enumerate(relatives):
         where = f"relatives_inside[{i}]"

@@ -39,8 +39,8 @@ _HEADER = (
 @dataclass(frozen=True)
 class Keyring:
     versions: dict[int, bytes] = field(repr=False)
-    origin: str                 # where it came from, for messages (never the key itself)
-    path: Path | None           # the file rotation rewrites; None when given literally in the environment
+    origin: str  # where it came from, for messages (never the key itself)
+    path: Path | None  # the file rotation rewrites; None when given literally in the environment
 
     @property
     def current(self) -> int:
@@ -50,11 +50,13 @@ class Keyring:
         try:
             return self.versions[version]
         except KeyError:
-            raise VaultKeyError(detail=(
-                f"this record was wrapped with master key version {version}, which {self.origin} does not hold "
-                f"(it holds {self.describe()}); the version was destroyed after an erasure, or the key "
-                "belongs to another deployment"
-            )) from None
+            raise VaultKeyError(
+                detail=(
+                    f"this record was wrapped with master key version {version}, which {self.origin} does not hold "
+                    f"(it holds {self.describe()}); the version was destroyed after an erasure, or the key "
+                    "belongs to another deployment"
+                )
+            ) from None
 
     def describe(self) -> str:
         return ", ".join(f"v{v}" for v in sorted(self.versions))
@@ -66,11 +68,15 @@ def key_file_path() -> Path:
 
 def _decode_key(text: str, origin: str) -> bytes:
     try:
-        raw = base64.b64decode(text.replace("-", "+").replace("_", "/") + "=" * (-len(text) % 4), validate=True)
+        raw = base64.b64decode(
+            text.replace("-", "+").replace("_", "/") + "=" * (-len(text) % 4), validate=True
+        )
     except (binascii.Error, ValueError):
         raise ConfigurationError(detail=f"{origin} does not hold a base64 key") from None
     if len(raw) != KEY_BYTES:
-        raise ConfigurationError(detail=f"{origin} holds a {len(raw)}-byte key; the vault needs {KEY_BYTES} bytes")
+        raise ConfigurationError(
+            detail=f"{origin} holds a {len(raw)}-byte key; the vault needs {KEY_BYTES} bytes"
+        )
     return raw
 
 
@@ -103,7 +109,9 @@ def format_keyring(versions: dict[int, bytes]) -> bytes:
 def _check_private(path: Path) -> None:
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077:
-        raise ConfigurationError(detail=f"{path} is readable by other users (mode {mode:o}); run chmod 600 on it")
+        raise ConfigurationError(
+            detail=f"{path} is readable by other users (mode {mode:o}); run chmod 600 on it"
+        )
 
 
 def _create_key_file(path: Path) -> None:
@@ -122,9 +130,11 @@ def _vault_holds_wrapped_keys() -> bool:
     from inquiry.evidence.models import EvidenceFile, WorkingCopy
     from inquiry.vault.models import Witness
 
-    return (Witness.objects.filter(wrapped_key__isnull=False).exists()
-            or EvidenceFile.objects.filter(wrapped_key__isnull=False).exists()
-            or WorkingCopy.objects.filter(wrapped_key__isnull=False).exists())
+    return (
+        Witness.objects.filter(wrapped_key__isnull=False).exists()
+        or EvidenceFile.objects.filter(wrapped_key__isnull=False).exists()
+        or WorkingCopy.objects.filter(wrapped_key__isnull=False).exists()
+    )
 
 
 def load_keyring(*, create: bool = True) -> Keyring:
@@ -133,7 +143,9 @@ def load_keyring(*, create: bool = True) -> Keyring:
     if secret is not None:
         file_name = os.environ.get(ENV_KEY_FILE)
         if file_name:
-            return Keyring(parse_keyring(secret, ENV_KEY_FILE), f"{ENV_KEY_FILE} ({file_name})", Path(file_name))
+            return Keyring(
+                parse_keyring(secret, ENV_KEY_FILE), f"{ENV_KEY_FILE} ({file_name})", Path(file_name)
+            )
         return Keyring(parse_keyring(secret, ENV_KEY), ENV_KEY, None)
     path = key_file_path()
     if not path.exists():
@@ -141,10 +153,12 @@ def load_keyring(*, create: bool = True) -> Keyring:
             raise VaultKeyError(detail=f"there is no key file at {path} and {ENV_KEY} is not set")
         if _vault_holds_wrapped_keys():
             # A fresh key would silently orphan every stored key; the operator must bring the old one back.
-            raise VaultKeyError(detail=(
-                f"the key file {path} is missing but the database holds wrapped keys; put the deployment's "
-                f"key file back there (or set {ENV_KEY_FILE}) instead of letting a new key be generated"
-            ))
+            raise VaultKeyError(
+                detail=(
+                    f"the key file {path} is missing but the database holds wrapped keys; put the deployment's "
+                    f"key file back there (or set {ENV_KEY_FILE}) instead of letting a new key be generated"
+                )
+            )
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         _create_key_file(path)
     _check_private(path)
@@ -158,17 +172,21 @@ def load_keyring(*, create: bool = True) -> Keyring:
 def rotation_target(ring: Keyring) -> Path:
     """The file a rotation will rewrite; refuses, before anything changes, when there is none."""
     if ring.path is None:
-        raise ConfigurationError(detail=(
-            f"the vault master key is given literally in {ENV_KEY}, which this program cannot rewrite, so it "
-            "cannot rotate the key; erasing without rotation would leave the witness readable from earlier "
-            f"backups. Give the key through {ENV_KEY_FILE} naming a file this service may write (or unset "
-            f"{ENV_KEY} to use {key_file_path()}), then try again"
-        ))
+        raise ConfigurationError(
+            detail=(
+                f"the vault master key is given literally in {ENV_KEY}, which this program cannot rewrite, so it "
+                "cannot rotate the key; erasing without rotation would leave the witness readable from earlier "
+                f"backups. Give the key through {ENV_KEY_FILE} naming a file this service may write (or unset "
+                f"{ENV_KEY} to use {key_file_path()}), then try again"
+            )
+        )
     if not _writable(ring.path):
-        raise ConfigurationError(detail=(
-            f"the vault key file {ring.path} (or its folder) is not writable, so the master key cannot be "
-            "rotated; make it writable by this service (a read-only secret mount cannot be rotated), then try again"
-        ))
+        raise ConfigurationError(
+            detail=(
+                f"the vault key file {ring.path} (or its folder) is not writable, so the master key cannot be "
+                "rotated; make it writable by this service (a read-only secret mount cannot be rotated), then try again"
+            )
+        )
     return ring.path
 
 
@@ -188,4 +206,6 @@ def write_keyring(path: Path, versions: dict[int, bytes]) -> None:
     try:
         write_private(path, format_keyring(versions))
     except OSError as exc:
-        raise ConfigurationError(detail=f"the vault key file {path} cannot be written: {exc.strerror}") from exc
+        raise ConfigurationError(
+            detail=f"the vault key file {path} cannot be written: {exc.strerror}"
+        ) from exc

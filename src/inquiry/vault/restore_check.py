@@ -22,8 +22,11 @@ def run(*, with_key: bool) -> dict:
     try:
         audit = audit_verify()
         out["audit_ok"] = audit.ok
-        out["audit_report"] = (f"ok: {audit.checked} entries" if audit.ok
-                               else f"failed: entry {audit.first_broken_seq}: {audit.problem}")
+        out["audit_report"] = (
+            f"ok: {audit.checked} entries"
+            if audit.ok
+            else f"failed: entry {audit.first_broken_seq}: {audit.problem}"
+        )
     except DatabaseError as exc:
         out["audit_ok"], out["audit_report"] = False, f"failed: the restored database cannot be read ({exc})"
     if with_key:
@@ -31,9 +34,13 @@ def run(*, with_key: bool) -> dict:
             check = vault_check(files=True, progress=Progress("restore: key check"))
             out["key_ok"] = check.ok
             out["key_report"] = "\n".join(
-                [*check.problems, ("ok: " if check.ok else "failed: ")
-                 + f"witness keys: {check.witness_keys_ok} open, {check.shredded} erased; "
-                   f"evidence keys: {check.evidence_keys_ok} open; evidence files: {check.files_ok} verified"])
+                [
+                    *check.problems,
+                    ("ok: " if check.ok else "failed: ")
+                    + f"witness keys: {check.witness_keys_ok} open, {check.shredded} erased; "
+                    f"evidence keys: {check.evidence_keys_ok} open; evidence files: {check.files_ok} verified",
+                ]
+            )
         except (InquiryError, DatabaseError) as exc:
             out["key_ok"], out["key_report"] = False, f"failed: {exc}"
     return out

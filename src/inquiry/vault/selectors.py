@@ -30,11 +30,14 @@ def witness_get_for_user(*, user, code: str) -> Witness:
 
 def vault_counts() -> dict:
     agg = Witness.objects.aggregate(
-        witnesses=Count("id"), shredded=Count("id", filter=Q(shredded_at__isnull=False)),
+        witnesses=Count("id"),
+        shredded=Count("id", filter=Q(shredded_at__isnull=False)),
         last_erasure=Max("shredded_at"),
     )
     by_version = dict(
-        Witness.objects.filter(wrapped_key__isnull=False).order_by().values_list("key_version")
+        Witness.objects.filter(wrapped_key__isnull=False)
+        .order_by()
+        .values_list("key_version")
         .annotate(n=Count("id"))
     )
     return {**agg, "by_key_version": by_version}

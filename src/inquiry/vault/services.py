@@ -30,8 +30,14 @@ from inquiry.vault.wrapping import (
 )
 
 __all__ = [
-    "witness_create", "identity_reveal", "identity_update", "witness_set_risk", "witness_erase",
-    "vault_rotate_key", "ERASE_REASONS", "ERASURE_NOTICE",
+    "witness_create",
+    "identity_reveal",
+    "identity_update",
+    "witness_set_risk",
+    "witness_erase",
+    "vault_rotate_key",
+    "ERASE_REASONS",
+    "ERASURE_NOTICE",
 ]
 
 log = logging.getLogger(__name__)
@@ -67,13 +73,15 @@ def _new_code() -> str:
 
 def _clean_risk(risk_level: str) -> str:
     if risk_level not in RiskLevel.values:
-        raise InvalidInput("risk_level must be one of {allowed}.", field="risk_level",
-                           allowed=", ".join(RiskLevel.values))
+        raise InvalidInput(
+            "risk_level must be one of {allowed}.", field="risk_level", allowed=", ".join(RiskLevel.values)
+        )
     return risk_level
 
 
-def witness_create(*, actor, identity: dict, risk_level: str = RiskLevel.HIGH,
-                   relatives_inside: bool = False) -> Witness:
+def witness_create(
+    *, actor, identity: dict, risk_level: str = RiskLevel.HIGH, relatives_inside: bool = False
+) -> Witness:
     """Put a new identity into the vault; everyone else will know the witness only by its code."""
     _require(actor, Cap.IDENTITY_WRITE)
     cleaned = clean_identity(identity)
@@ -87,13 +95,25 @@ def witness_create(*, actor, identity: dict, risk_level: str = RiskLevel.HIGH,
                 vault_lock()
                 ring = keys.load_keyring()
                 witness = Witness.objects.create(
-                    code=code, wrapped_key=wrap_witness_key(ring, code=code, data_key=data_key),
-                    key_version=ring.current, nonce=nonce, ciphertext=ciphertext, risk_level=risk_level,
+                    code=code,
+                    wrapped_key=wrap_witness_key(ring, code=code, data_key=data_key),
+                    key_version=ring.current,
+                    nonce=nonce,
+                    ciphertext=ciphertext,
+                    risk_level=risk_level,
                     relatives_inside=bool(relatives_inside),
                 )
-                audit_record(actor=actor, action="witness.created", object_type="witness", object_id=witness.pk,
-                             detail={"code": code, "risk_level": risk_level,
-                                     "relatives_inside": bool(relatives_inside)})
+                audit_record(
+                    actor=actor,
+                    action="witness.created",
+                    object_type="witness",
+                    object_id=witness.pk,
+                    detail={
+                        "code": code,
+                        "risk_level": risk_level,
+                        "relatives_inside": bool(relatives_inside),
+                    },
+                )
             return witness
         except IntegrityError:
             if not Witness.objects.filter(code=code).exists():
@@ -114,21 +134,36 @@ def _decrypt_identity(witness: Witness) -> dict:
 def identity_reveal(*, actor, witness: Witness) -> dict:
     """Decrypt the identity for a protection officer. Every attempt is audited, refused ones too."""
     if not can(actor, Cap.IDENTITY_READ):
-        audit_record(actor=actor, action="identity.read_denied", object_type="witness", object_id=witness.pk,
-                     detail={"code": witness.code})
+        audit_record(
+            actor=actor,
+            action="identity.read_denied",
+            object_type="witness",
+            object_id=witness.pk,
+            detail={"code": witness.code},
+        )
         raise PermissionDenied()
     with transaction.atomic():
         vault_lock()
         current = Witness.objects.get(pk=witness.pk)
         if current.is_shredded:
-            audit_record(actor=actor, action="identity.read_erased", object_type="witness", object_id=current.pk,
-                         detail={"code": current.code})
+            audit_record(
+                actor=actor,
+                action="identity.read_erased",
+                object_type="witness",
+                object_id=current.pk,
+                detail={"code": current.code},
+            )
             erased = True
         else:
             identity = _decrypt_identity(current)
             # Written before the plaintext leaves this function: no audit entry, no identity.
-            audit_record(actor=actor, action="identity.read", object_type="witness", object_id=current.pk,
-                         detail={"code": current.code})
+            audit_record(
+                actor=actor,
+                action="identity.read",
+                object_type="witness",
+                object_id=current.pk,
+                detail={"code": current.code},
+            )
             erased = False
     if erased:
         raise IdentityErased(code=current.code)
@@ -148,8 +183,13 @@ def identity_update(*, actor, witness: Witness, identity: dict) -> Witness:
         data_key = unwrap_witness_key(keys.load_keyring(), current)
         current.nonce, current.ciphertext = _encrypt_identity(data_key, current.code, cleaned)
         current.save(update_fields=["nonce", "ciphertext"])
-        audit_record(actor=actor, action="identity.updated", object_type="witness", object_id=current.pk,
-                     detail={"code": current.code})
+        audit_record(
+            actor=actor,
+            action="identity.updated",
+            object_type="witness",
+            object_id=current.pk,
+            detail={"code": current.code},
+        )
     return current
 
 
@@ -159,23 +199,34 @@ def witness_set_risk(*, actor, witness: Witness, risk_level: str, relatives_insi
     risk_level = _clean_risk(risk_level)
     with transaction.atomic():
         current = Witness.objects.select_for_update().get(pk=witness.pk)
-        lowers = (_RISK_ORDER[risk_level] < _RISK_ORDER[current.risk_level]
-                  or (current.relatives_inside and not relatives_inside))
+        lowers = _RISK_ORDER[risk_level] < _RISK_ORDER[current.risk_level] or (
+            current.relatives_inside and not relatives_inside
+        )
         if lowers:
             _require(actor, Cap.IDENTITY_READ)
         before = {"risk_level": current.risk_level, "relatives_inside": current.relatives_inside}
         current.risk_level, current.relatives_inside = risk_level, bool(relatives_inside)
         current.save(update_fields=["risk_level", "relatives_inside"])
-        audit_record(actor=actor, action="witness.risk_changed", object_type="witness", object_id=current.pk,
-                     detail={"code": current.code, "before": before,
-                             "after": {"risk_level": risk_level, "relatives_inside": bool(relatives_inside)}})
+        audit_record(
+            actor=actor,
+            action="witness.risk_changed",
+            object_type="witness",
+            object_id=current.pk,
+            detail={
+                "code": current.code,
+                "before": before,
+                "after": {"risk_level": risk_level, "relatives_inside": bool(relatives_inside)},
+            },
+        )
     return current
 
 
 def _clean_reason(reason: str) -> str:
     norm = (reason or "").strip().lower().replace(" ", "_").replace("-", "_")
     if norm not in ERASE_REASONS:
-        raise InvalidInput("reason must be one of {allowed}.", field="reason", allowed=", ".join(ERASE_REASONS))
+        raise InvalidInput(
+            "reason must be one of {allowed}.", field="reason", allowed=", ".join(ERASE_REASONS)
+        )
     return norm
 
 
@@ -201,9 +252,18 @@ def witness_erase(*, actor, witness: Witness, reason: str) -> Witness:
         current.shredded_at = datetime.now(UTC)
         current.save(update_fields=["wrapped_key", "nonce", "ciphertext", "shredded_at"])
         new_version = _rotate(actor=actor, cause=f"erasure of {current.code}")
-        audit_record(actor=actor, action="witness.erased", object_type="witness", object_id=current.pk,
-                     detail={"code": current.code, "reason": reason, "evidence_destroyed": destroyed,
-                             "key_version": new_version})
+        audit_record(
+            actor=actor,
+            action="witness.erased",
+            object_type="witness",
+            object_id=current.pk,
+            detail={
+                "code": current.code,
+                "reason": reason,
+                "evidence_destroyed": destroyed,
+                "key_version": new_version,
+            },
+        )
     log.warning("witness %s erased; master key now version %s. %s", current.code, new_version, ERASURE_NOTICE)
     return current
 
@@ -230,9 +290,18 @@ def _rotate(*, actor, cause: str) -> int:
     keys.write_keyring(path, versions)
     ring = keys.Keyring(versions, ring.origin, path)
     counts = _rewrap_everything(ring, new_version)
-    audit_record(actor=actor, action="vault.key_rotated", object_type="vault", object_id=new_version,
-                 detail={"cause": cause, "from_versions": sorted(set(versions) - {new_version}),
-                         "to_version": new_version, **counts})
+    audit_record(
+        actor=actor,
+        action="vault.key_rotated",
+        object_type="vault",
+        object_id=new_version,
+        detail={
+            "cause": cause,
+            "from_versions": sorted(set(versions) - {new_version}),
+            "to_version": new_version,
+            **counts,
+        },
+    )
     transaction.on_commit(lambda: retire_old_versions(new_version))
     return new_version
 
@@ -241,11 +310,16 @@ def _rewrap_everything(ring: keys.Keyring, version: int) -> dict[str, int]:
     from inquiry.evidence.services import evidence_rewrap_keys
 
     witnesses = []
-    for w in Witness.objects.select_for_update().filter(wrapped_key__isnull=False).only("pk", "code", "wrapped_key"):
+    for w in (
+        Witness.objects.select_for_update()
+        .filter(wrapped_key__isnull=False)
+        .only("pk", "code", "wrapped_key")
+    ):
         if master_version(w.wrapped_key) == version:
             continue
-        w.wrapped_key = rewrap_master(ring, w.wrapped_key, aad=witness_aad(w.code), to_version=version,
-                                      what=f"witness {w.code}")
+        w.wrapped_key = rewrap_master(
+            ring, w.wrapped_key, aad=witness_aad(w.code), to_version=version, what=f"witness {w.code}"
+        )
         w.key_version = version
         witnesses.append(w)
     Witness.objects.bulk_update(witnesses, ["wrapped_key", "key_version"], batch_size=500)
@@ -277,7 +351,9 @@ def retire_old_versions(keep: int) -> bool:
 def _versions_in_use() -> set[int]:
     from inquiry.evidence.models import EvidenceFile, WorkingCopy
 
-    used = set(Witness.objects.filter(wrapped_key__isnull=False).values_list("key_version", flat=True).distinct())
+    used = set(
+        Witness.objects.filter(wrapped_key__isnull=False).values_list("key_version", flat=True).distinct()
+    )
     for model in (EvidenceFile, WorkingCopy):
         for blob in model.objects.filter(wrapped_key__isnull=False).values_list("wrapped_key", flat=True):
             if (version := master_version(blob)) is not None:

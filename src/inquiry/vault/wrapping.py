@@ -23,8 +23,9 @@ def _witness_aad(code: str) -> bytes:
 
 def wrap_witness_key(ring: Keyring, *, code: str, data_key: bytes, version: int | None = None) -> bytes:
     version = ring.current if version is None else version
-    return WrappedKey.wrap(kek=ring.key(version), kind=KIND_MASTER, ref=version, data_key=data_key,
-                           aad=_witness_aad(code)).to_bytes()
+    return WrappedKey.wrap(
+        kek=ring.key(version), kind=KIND_MASTER, ref=version, data_key=data_key, aad=_witness_aad(code)
+    ).to_bytes()
 
 
 def _parse(blob, what: str) -> WrappedKey:
@@ -38,27 +39,35 @@ def _unwrap_master(ring: Keyring, wrapped: WrappedKey, aad: bytes, what: str) ->
     try:
         return wrapped.unwrap(kek=ring.key(wrapped.ref), aad=aad)
     except InvalidTag:
-        raise VaultKeyError(detail=(
-            f"master key version {wrapped.ref} from {ring.origin} does not open the key of {what}; this key "
-            "is not the one the records were written with (or the stored key was altered)"
-        )) from None
+        raise VaultKeyError(
+            detail=(
+                f"master key version {wrapped.ref} from {ring.origin} does not open the key of {what}; this key "
+                "is not the one the records were written with (or the stored key was altered)"
+            )
+        ) from None
 
 
 def unwrap_witness_key(ring: Keyring, witness) -> bytes:
     if witness.shredded_at is not None or witness.wrapped_key is None:
         raise IdentityErased(code=witness.code)
-    return _unwrap_master(ring, _parse(witness.wrapped_key, f"witness {witness.code}"),
-                          _witness_aad(witness.code), f"witness {witness.code}")
+    return _unwrap_master(
+        ring,
+        _parse(witness.wrapped_key, f"witness {witness.code}"),
+        _witness_aad(witness.code),
+        f"witness {witness.code}",
+    )
 
 
 def wrap_file_key(ring: Keyring, *, label: str, file_key: bytes, witness=None) -> bytes:
     """Wrap a file key under the witness's data key when the file belongs to a witness, else the master key."""
     if witness is not None:
         kek = unwrap_witness_key(ring, witness)
-        return WrappedKey.wrap(kek=kek, kind=KIND_WITNESS, ref=witness.pk, data_key=file_key,
-                               aad=label.encode()).to_bytes()
-    return WrappedKey.wrap(kek=ring.key(ring.current), kind=KIND_MASTER, ref=ring.current, data_key=file_key,
-                           aad=label.encode()).to_bytes()
+        return WrappedKey.wrap(
+            kek=kek, kind=KIND_WITNESS, ref=witness.pk, data_key=file_key, aad=label.encode()
+        ).to_bytes()
+    return WrappedKey.wrap(
+        kek=ring.key(ring.current), kind=KIND_MASTER, ref=ring.current, data_key=file_key, aad=label.encode()
+    ).to_bytes()
 
 
 def file_key_witness_id(blob) -> int | None:
@@ -94,8 +103,9 @@ def rewrap_master(ring: Keyring, blob, *, aad: bytes, to_version: int, what: str
     if wrapped.kind != KIND_MASTER or wrapped.ref == to_version:
         return bytes(blob)
     data_key = _unwrap_master(ring, wrapped, aad, what)
-    return WrappedKey.wrap(kek=ring.key(to_version), kind=KIND_MASTER, ref=to_version, data_key=data_key,
-                           aad=aad).to_bytes()
+    return WrappedKey.wrap(
+        kek=ring.key(to_version), kind=KIND_MASTER, ref=to_version, data_key=data_key, aad=aad
+    ).to_bytes()
 
 
 def witness_aad(code: str) -> bytes:

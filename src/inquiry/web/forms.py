@@ -62,10 +62,11 @@ class IdentityForm(forms.Form):
     """Identity goes straight to the vault; afterwards only the pseudonymous code is shown."""
 
     real_name = forms.CharField(label=_("Full name"), required=False, max_length=200)
-    contacts = forms.CharField(label=_("Contacts"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    contacts = forms.CharField(label=_("Contacts, one per line"), required=False,
+                               widget=forms.Textarea(attrs={"rows": 2}))
     date_of_birth = forms.CharField(label=_("Date of birth"), required=False, max_length=64)
-    relatives = forms.CharField(label=_("Relatives inside the country"), required=False,
-                                widget=forms.Textarea(attrs={"rows": 2}))
+    relatives = forms.CharField(label=_("Relatives inside the country, one per line: name | relation | place"),
+                                required=False, widget=forms.Textarea(attrs={"rows": 2}))
     identity_notes = forms.CharField(label=_("Protection notes"), required=False,
                                      widget=forms.Textarea(attrs={"rows": 2}))
     risk_level = forms.ChoiceField(label=_("Retaliation risk"), choices=RiskLevel.choices, initial=RiskLevel.HIGH)
@@ -73,10 +74,18 @@ class IdentityForm(forms.Form):
 
     def identity(self) -> dict | None:
         data = self.cleaned_data
-        identity = {"real_name": data["real_name"], "contacts": data["contacts"],
-                    "date_of_birth": data["date_of_birth"], "relatives_inside": data["relatives"],
+        relatives = []
+        for line in data["relatives"].splitlines():
+            parts = [p.strip() for p in line.split("|")] + ["", ""]
+            if parts[0]:
+                relatives.append({"name": parts[0], "relation": parts[1], "place": parts[2]})
+        contacts = [line.strip() for line in data["contacts"].splitlines() if line.strip()]
+        identity = {"real_name": data["real_name"], "contacts": contacts,
+                    "date_of_birth": data["date_of_birth"], "relatives_inside": relatives,
                     "notes": data["identity_notes"]}
-        return identity if any(identity.values()) else None
+        if not any(identity.values()):
+            return None
+        return {k: v for k, v in identity.items() if v}
 
 
 class PersonForm(forms.Form):

@@ -124,10 +124,15 @@ def witness_detail(request, pk):
 @login_required_or_404
 @post_only
 def witness_erase(request, pk):
+    from django.contrib import messages
+    from django.utils.translation import gettext as _
+
     from inquiry.vault.services import witness_erase as erase
 
     witness = _witness(request.user, pk)
-    erase(actor=request.user, witness=witness, reason=request.POST.get("reason", "")[:200])
+    erase(actor=request.user, witness=witness, reason=request.POST.get("reason", ""))
+    messages.warning(request, _("The identity was erased and the vault master key rotated. Backups made before "
+                                "now can no longer decrypt any identity or evidence: make a fresh backup now."))
     return redirect("witness_detail", pk=witness.pk)
 
 
