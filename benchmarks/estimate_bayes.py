@@ -22,7 +22,7 @@ from inquiry.estimate.dga import dga_estimate
 from inquiry.estimate.lcmcr import lcmcr_estimate
 from inquiry.estimate.lcmcr_sampler import run_chain
 
-KOSOVO = Path("/work/shared/data/mse/kosovo.csv")
+KOSOVO = Path(__file__).resolve().parents[1] / "tests" / "estimate" / "data" / "kosovo.csv"
 CLASS_WEIGHTS = np.array([0.9, 0.1])
 CAPTURE = np.array([[0.033, 0.033, 0.099, 0.132, 0.033],
                     [0.660, 0.825, 0.759, 0.990, 0.693]])
@@ -53,7 +53,8 @@ def bench_lcmcr_rate(patterns, counts) -> tuple[float, float]:
     """Iterations per wall second and per CPU second of one chain (CPU time is less load-sensitive)."""
     iterations = 30000
     wall, cpu = time.perf_counter(), time.process_time()
-    run_chain(patterns, counts, K=10, a=0.25, b=0.25, burnin=iterations - 1000, samples=1000, thinning=1, seed=1)
+    run_chain(patterns, counts, K=10, a=0.25, b=0.25, burnin=iterations - 1000, samples=1000, thinning=1,
+              seed=1)
     return iterations / (time.perf_counter() - wall), iterations / (time.process_time() - cpu)
 
 
@@ -82,7 +83,8 @@ def coverage(replications: int, n_total: int = 2000) -> tuple[int, list[tuple[fl
     start = time.perf_counter()
     for rep in range(replications):
         patterns, counts = simulate_two_class(seed=1000 + rep, n_total=n_total)
-        r = lcmcr_estimate(patterns, counts, K=10, burnin=10000, samples=1000, thinning=10, chains=2, seed=rep)
+        r = lcmcr_estimate(patterns, counts, K=10, burnin=10000, samples=1000, thinning=10, chains=2,
+                           seed=rep)
         rows.append((r.estimate, *r.interval))
         covered += r.interval[0] <= n_total <= r.interval[1]
     return covered, rows, time.perf_counter() - start

@@ -14,16 +14,13 @@ from inquiry.errors import InvalidInput
 from inquiry.estimate.dga import _incidence, _subset_log_ml, dga_estimate, full_table
 from inquiry.estimate.dga_graphs import decomposable_graphs, graph_label
 
-DATA = Path("/work/shared/data/mse")
+DATA = Path(__file__).parent / "data"
 
 
 def _read(name: str) -> tuple[np.ndarray, np.ndarray]:
     raw = np.genfromtxt(DATA / name, delimiter=",", names=True, dtype=np.int64)
     cols = raw.dtype.names
     return np.column_stack([raw[c] for c in cols[:-1]]), raw[cols[-1]]
-
-
-needs_data = pytest.mark.skipif(not DATA.exists(), reason="shared MSE reference tables not present")
 
 
 @pytest.mark.parametrize(("lists", "expected"), [(2, 2), (3, 8), (4, 61), (5, 822)])
@@ -104,7 +101,6 @@ def test_complete_graph_gives_the_dirichlet_multinomial_likelihood():
         assert ours[k] == pytest.approx(direct, rel=1e-12)
 
 
-@needs_data
 def test_spina_bifida_matches_madigan_york_with_negative_binomial_prior():
     patterns, counts = _read("spina_bifida_3list.csv")
     r = dga_estimate(patterns, counts, delta=1.0, prior="negbin", nb_a=13.14, nb_b=55.17)
@@ -118,7 +114,6 @@ def test_spina_bifida_matches_madigan_york_with_negative_binomial_prior():
     assert r.extra["model_probabilities"].sum() == pytest.approx(1.0)
 
 
-@needs_data
 def test_kosovo_matches_dga_reference_with_inverse_prior():
     patterns, counts = _read("kosovo.csv")
     r = dga_estimate(patterns, counts, delta=2.0**-4, prior="inverse")
@@ -129,7 +124,6 @@ def test_kosovo_matches_dga_reference_with_inverse_prior():
     assert not r.warnings
 
 
-@needs_data
 def test_default_delta_is_two_to_minus_lists():
     patterns, counts = _read("kosovo.csv")
     r = dga_estimate(patterns, counts)
@@ -176,14 +170,15 @@ def test_duplicate_patterns_are_summed_and_row_order_does_not_matter():
 
 
 def test_truncated_grid_is_reported():
-    patterns, counts = _read("kosovo.csv") if DATA.exists() else _simulated_five_lists()
+    patterns, counts = _read("kosovo.csv")
     r = dga_estimate(patterns, counts, n_max=int(counts.sum()) + 2000)
     assert any("cut off at the grid end" in w for w in r.warnings)
 
 
 def test_result_serialises_to_json_without_bulky_arrays():
     patterns, counts = _simulated_five_lists(seed=4, n_total=300)
-    d = dga_estimate(patterns[:, :3][patterns[:, :3].any(axis=1)], counts[patterns[:, :3].any(axis=1)]).to_json_dict()
+    seen = patterns[:, :3].any(axis=1)
+    d = dga_estimate(patterns[seen, :3], counts[seen]).to_json_dict()
     assert d["method"] == "dga" and "extra" not in d
     assert len(d["diagnostics"]["top_models"]) == 8
 

@@ -13,8 +13,7 @@ from inquiry.estimate.lcmcr import lcmcr_estimate
 from inquiry.estimate.lcmcr_diagnostics import effective_sample_size, split_rhat
 from inquiry.estimate.lcmcr_sampler import log_gamma_draws, run_chain
 
-DATA = Path("/work/shared/data/mse")
-needs_data = pytest.mark.skipif(not DATA.exists(), reason="shared MSE reference tables not present")
+DATA = Path(__file__).parent / "data"
 
 # Manrique-Vallier (2016), simulation design: 5 lists, two classes (90% hard to record, 10% easy).
 CLASS_WEIGHTS = np.array([0.9, 0.1])
@@ -98,6 +97,21 @@ def test_same_seed_reproduces_the_draws_whatever_the_number_of_processes():
     assert not np.array_equal(one.extra["samples"], other.extra["samples"])
 
 
+def test_chains_run_in_this_process_when_workers_cannot_start(monkeypatch):
+    import inquiry.estimate.lcmcr as lcmcr_module
+
+    def refuse(*args, **kwargs):
+        raise OSError("no new processes allowed")
+
+    patterns, counts = _independent_lists()
+    kw = dict(K=3, burnin=100, samples=20, thinning=1, chains=2, seed=9)
+    expected = lcmcr_estimate(patterns, counts, processes=1, **kw)
+    monkeypatch.setattr(lcmcr_module, "ProcessPoolExecutor", refuse)
+    fallback = lcmcr_estimate(patterns, counts, processes=2, **kw)
+    np.testing.assert_array_equal(fallback.extra["samples"], expected.extra["samples"])
+    assert any("worker processes" in w for w in fallback.warnings)
+
+
 def test_unseeded_run_reports_the_seed_that_repeats_it():
     patterns, counts = _independent_lists()
     kw = dict(K=3, burnin=100, samples=20, thinning=1, chains=2, processes=1)
@@ -154,7 +168,6 @@ def test_bad_table_raises_invalid_input_with_row():
 
 
 @pytest.mark.slow
-@needs_data
 def test_kosovo_pooled_chains_match_the_lcmcr_reference():
     patterns, counts = _read("kosovo.csv")
     # Shorter than the reference run (4 x 1,100,000 iterations) but long enough for the tolerances:

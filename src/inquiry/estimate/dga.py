@@ -21,7 +21,7 @@ from inquiry.errors import InvalidInput
 from inquiry.estimate.dga_graphs import decomposable_graphs, graph_label
 from inquiry.estimate.result import EstimateResult
 
-__all__ = ["dga_estimate", "full_table"]
+__all__ = ["dga_estimate", "full_table", "validated_table"]
 
 _MAX_LISTS = 5
 _CHUNK = 8192
@@ -37,9 +37,11 @@ def validated_table(patterns: object, counts: object) -> tuple[np.ndarray, np.nd
         raise InvalidInput("The capture patterns are not a rectangular table: {problem}.",
                            field="patterns", problem=str(exc)) from exc
     if pat.ndim != 2 or pat.shape[0] == 0:
-        raise InvalidInput("The capture patterns must be a non-empty table of rows by lists.", field="patterns")
+        raise InvalidInput("The capture patterns must be a non-empty table of rows by lists.",
+                           field="patterns")
     if pat.shape[1] < 2:
-        raise InvalidInput("At least two lists are needed; got {lists}.", field="patterns", lists=pat.shape[1])
+        raise InvalidInput("At least two lists are needed; got {lists}.", field="patterns",
+                           lists=pat.shape[1])
     if cnt.ndim != 1 or cnt.shape[0] != pat.shape[0]:
         raise InvalidInput("There must be one count per capture pattern ({rows} patterns, {counts} counts).",
                            field="counts", rows=pat.shape[0], counts=cnt.size)
@@ -51,7 +53,8 @@ def validated_table(patterns: object, counts: object) -> tuple[np.ndarray, np.nd
         raise InvalidInput("A capture pattern may hold only 0 and 1.", field="patterns", row=int(bad[0]) + 1)
     bad = np.flatnonzero(~np.isfinite(cnt) | (cnt < 0) | (cnt != np.round(cnt)))
     if bad.size:
-        raise InvalidInput("A count must be a whole number of at least 0.", field="counts", row=int(bad[0]) + 1)
+        raise InvalidInput("A count must be a whole number of at least 0.", field="counts",
+                           row=int(bad[0]) + 1)
     pat = pat.astype(np.int8)
     cnt = cnt.astype(np.int64)
     unseen = np.flatnonzero((pat.sum(axis=1) == 0) & (cnt > 0))
@@ -121,7 +124,8 @@ def _incidence(p: int) -> np.ndarray:
     return inc
 
 
-def _log_prior_n(prior: str, n_total: np.ndarray, nb_a: float | None, nb_b: float | None) -> tuple[np.ndarray, str]:
+def _log_prior_n(prior: str, n_total: np.ndarray, nb_a: float | None,
+                 nb_b: float | None) -> tuple[np.ndarray, str]:
     if prior == "inverse":
         return -np.log(n_total), "1/N"
     if prior == "uniform":
@@ -162,18 +166,20 @@ def dga_estimate(
     pat, cnt = validated_table(patterns, counts)
     p = pat.shape[1]
     if p > _MAX_LISTS:
-        raise InvalidInput("dga averages over all decomposable graphs, which is feasible for at most {max} lists; "
-                           "got {lists}.", field="patterns", max=_MAX_LISTS, lists=p)
+        raise InvalidInput("dga averages over all decomposable graphs, which is feasible for at most "
+                           "{max} lists; got {lists}.", field="patterns", max=_MAX_LISTS, lists=p)
     if delta is None:
         delta = 2.0 ** -p
-    if isinstance(delta, bool) or not isinstance(delta, int | float) or not (delta > 0 and math.isfinite(delta)):
+    numeric = isinstance(delta, int | float | np.integer | np.floating) and not isinstance(delta, bool)
+    if not numeric or not (delta > 0 and math.isfinite(delta)):
         raise InvalidInput("delta must be a positive number; got {value!r}.", field="delta", value=delta)
     n = int(cnt.sum())
     if n_max is None:
         n_max = max(20 * n, 1000)
     for name, value in (("n_min", n_min), ("n_max", n_max)):
         if isinstance(value, bool) or not isinstance(value, int | np.integer):
-            raise InvalidInput("{name} must be a whole number; got {value!r}.", field=name, name=name, value=value)
+            raise InvalidInput("{name} must be a whole number; got {value!r}.", field=name, name=name,
+                               value=value)
     if not (0 <= n_min < n_max):
         raise InvalidInput("The grid of missing counts needs 0 <= n_min < n_max.", field="n_max")
     nmiss = np.arange(n_min, n_max + 1, dtype=np.float64)
@@ -224,7 +230,8 @@ def dga_estimate(
             f"The posterior of N is cut off at the grid end (N = {int(n_total[-1])}); {tail:.2%} of the mass "
             "lies in the last 1% of the grid. Raise n_max; the upper bound and the median may be too low.")
     if n_min > 0 and post_n[0] > 1e-3 * post_n.max():
-        warnings.append(f"The posterior of N is cut off at the grid start (N = {int(n_total[0])}); lower n_min.")
+        warnings.append(f"The posterior of N is cut off at the grid start (N = {int(n_total[0])}); "
+                        "lower n_min.")
 
     return EstimateResult(
         method="dga",

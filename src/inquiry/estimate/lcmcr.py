@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 import numpy as np
 
@@ -62,7 +63,8 @@ def lcmcr_estimate(
     thinning = _positive_int(thinning, "thinning", 1)
     chains = _positive_int(chains, "chains", 1)
     for name, value in (("a", a), ("b", b)):
-        if isinstance(value, bool) or not isinstance(value, int | float) or not (value > 0 and math.isfinite(value)):
+        numeric = isinstance(value, int | float | np.integer | np.floating) and not isinstance(value, bool)
+        if not numeric or not (value > 0 and math.isfinite(value)):
             raise InvalidInput("{name} must be a positive number; got {value!r}.", field=name, name=name,
                                value=value)
     if processes is None:
@@ -74,12 +76,18 @@ def lcmcr_estimate(
     root = np.random.SeedSequence(seed)
     seeds = root.spawn(chains)
     kwargs = dict(K=K, a=float(a), b=float(b), burnin=burnin, samples=samples, thinning=thinning)
-    if processes == 1 or chains == 1:
+    warnings = []
+    outputs = None
+    if processes > 1 and chains > 1:
+        try:
+            with ProcessPoolExecutor(max_workers=min(processes, chains)) as pool:
+                futures = [pool.submit(run_chain, pat, cnt, seed=s, **kwargs) for s in seeds]
+                outputs = [f.result() for f in futures]
+        except (OSError, BrokenProcessPool) as exc:
+            # Sandboxes may forbid new processes; the chains give the same draws in this process.
+            warnings.append(f"Could not start worker processes ({exc}); the chains ran one after another.")
+    if outputs is None:
         outputs = [run_chain(pat, cnt, seed=s, **kwargs) for s in seeds]
-    else:
-        with ProcessPoolExecutor(max_workers=min(processes, chains)) as pool:
-            futures = [pool.submit(run_chain, pat, cnt, seed=s, **kwargs) for s in seeds]
-            outputs = [f.result() for f in futures]
 
     n = int(cnt.sum())
     draws = np.stack([o["n"] for o in outputs])
@@ -92,7 +100,6 @@ def lcmcr_estimate(
     capped = sum(int(o["capped"]) for o in outputs)
     cap = 21 * n
 
-    warnings = []
     if chains > 1 and not rhat <= _RHAT_LIMIT:
         warnings.append(f"The chains disagree (split R-hat {rhat:.3f} > {_RHAT_LIMIT}): run longer "
                         "(more burn-in and samples) before relying on the estimate.")

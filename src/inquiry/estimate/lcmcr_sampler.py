@@ -120,7 +120,9 @@ def run_chain(patterns: np.ndarray, counts: np.ndarray, *, K: int, a: float, b: 
         # n0 | λ, π ~ NegBin(n, 1 − p0) under p(N) ∝ 1/N; p0 = P(missed by every list).
         log_p0 = float(np.logaddexp.reduce(log_pi + log_lam[J:].sum(axis=0)))
         q = -math.expm1(min(0.0, log_p0))
-        if q <= 0.0:
+        # A mean n0 = n·p0/q far beyond the cap leaves (almost) nothing to redraw into: the cap is
+        # where the truncated draw lands. This also keeps numpy's Poisson rate finite.
+        if q <= 0.0 or n * (1.0 - q) > 1000.0 * n0_cap * q:
             n0 = n0_cap
             capped += 1
         else:
