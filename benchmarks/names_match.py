@@ -223,6 +223,9 @@ def main() -> None:
     print(f"  published only:  recall {pub.recall:.4f} ({pub.true_hits}/{pub.true_pairs}), "
           f"FMR {pub.fmr:.6f} ({pub.false_hits}/{pub.false_pairs})")
     latin = [r for r in rows if r.script == "latin"]
+    lat = evaluate(latin, use_lang=use_lang)
+    print(f"  latin rows only: recall {lat.recall:.4f} ({lat.true_hits}/{lat.true_pairs}), "
+          f"FMR {lat.fmr:.6f} ({lat.false_hits}/{lat.false_pairs})")
     for label, score, thresholds in (("exact (naive fold)", lambda a, b: float(a == b), [1.0]),
                                      ("Jaro-Winkler (naive fold)", jaro_winkler, [0.9, 0.95, 0.98])):
         for t in thresholds:

@@ -83,3 +83,36 @@ def test_api_accepts_parsed_names_and_strings_alike():
     parsed = parse_name("Ri Sol Ju")
     assert name_similarity(parsed, "리설주") == name_similarity("Ri Sol Ju", "리설주")
     assert name_keys(parsed) == name_keys("Ri Sol Ju")
+
+
+def test_unsplit_latin_name_still_matches_its_split_form():
+    assert names_match("Kimjongun", "Kim Jong Un")
+
+
+def test_blocking_keys_survive_ㄹ_assimilation_in_romanization():
+    assert name_keys("Han Song Ryol") & name_keys("Han Seongnyeol")
+
+
+@pytest.mark.parametrize("katakana,korean", [("キム・ヨンチョル", "김영철"), ("リ・ソルジュ", "Ri Sol Ju"),
+                                             ("チェ・リョンヘ", "Choe Ryong-hae"), ("シン・グァンス", "신광수")])
+def test_korean_names_written_in_katakana_match_their_korean_spellings(katakana, korean):
+    assert names_match(katakana, korean)
+
+
+def test_katakana_korean_reading_keeps_consonant_differences():
+    assert not names_match("キム・ヨンチョル", "김영춘")
+
+
+def test_japanese_katakana_name_gets_no_korean_reading():
+    assert {r.lang for r in parse_name("ヨコタ メグミ").readings} == {"ja"}
+
+
+@pytest.mark.parametrize("japanese_form,hangul", [("崔竜海", "최룡해"), ("黄炳瑞", "황병서"), ("張成沢", "장성택"),
+                                                  ("金与正", "김여정")])
+def test_japanese_glyph_forms_of_hanja_read_as_korean(japanese_form, hangul):
+    assert parse_name(japanese_form, lang="ko").hangul == hangul
+
+
+def test_unreadable_characters_give_no_partial_japanese_reading():
+    # cutlet cannot read 姬 or 兒; a partial reading would make 金賢姬 and 金姸兒 both "Kin Ken"
+    assert not names_match("金賢姬", "金姸兒")

@@ -101,3 +101,23 @@ def test_unknown_language_is_rejected_with_a_typed_error():
 def test_non_text_is_rejected_with_a_typed_error():
     with pytest.raises(InvalidInput):
         parse_name(42)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["Dr. Kim Yong-chol", "Kim Yong Chol Jr.", "KIM, Mr. Yong Chol"])
+def test_honorifics_and_suffixes_are_not_part_of_the_name(text):
+    name = parse_name(text)
+    assert (name.surname_cluster, name.given_norm) == ("KIM", "yongcol")
+
+
+def test_hanja_mixed_into_a_hangul_name_is_read_as_korean():
+    assert parse_name("金영철").hangul == "김영철"
+
+
+def test_japanese_middle_dot_separates_name_parts():
+    name = parse_name("キム・ヨンチョル")
+    assert (name.surname, name.given) == ("キム", "ヨンチョル")
+
+
+def test_single_word_latin_name_keeps_everything_as_given_name():
+    name = parse_name("Kimjongun")
+    assert name.surname == "" and name.given == "Kimjongun"

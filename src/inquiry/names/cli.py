@@ -42,8 +42,14 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser("names", help="Parse and compare personal names across scripts.")
+    parser.set_defaults(func=lambda _args: _usage(parser))
     sub = parser.add_subparsers(dest="names_command", metavar="SUBCOMMAND")
     compare = sub.add_parser("compare", help="Compare two names and print the parse, score and verdict as JSON.")
     compare.add_argument("a", help="first name, in any script")

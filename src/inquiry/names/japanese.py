@@ -25,12 +25,17 @@ def romaji(text: str) -> str:
     if not text:
         return ""
     out = _cutlet().romaji(text)
+    if "?" in out:  # cutlet's mark for a character it cannot read: a partial reading would mislead
+        return ""
     return "".join(ch for ch in out if ch.isalpha()).capitalize()
 
 
 def _romaji_words(words: list) -> str:  # type: ignore[type-arg]
     cut = _cutlet()
-    return "".join(ch for w in words for ch in cut.romaji_word(w) if ch.isalpha()).capitalize()
+    out = "".join(cut.romaji_word(w) for w in words)
+    if "?" in out or any(w.is_unk and w.feature.kana is None for w in words):
+        return ""
+    return "".join(ch for ch in out if ch.isalpha()).capitalize()
 
 
 @lru_cache(maxsize=65536)

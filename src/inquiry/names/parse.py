@@ -11,6 +11,7 @@ from inquiry.errors import InvalidInput
 from inquiry.names.hangul import hangul_key
 from inquiry.names.hanja import hanja_to_hangul, hanja_to_hangul_variants
 from inquiry.names.japanese import read_japanese, romaji
+from inquiry.names.katakana import is_katakana_text, korean_from_katakana
 from inquiry.names.latin import collapse_long_vowels, latin_key
 from inquiry.names.model import NameReading, PersonName
 from inquiry.names.surnames import (
@@ -187,7 +188,24 @@ def _latin_candidates(text: str, lang: str | None) -> list[tuple[str, str, str]]
     return [given_first, family_first]
 
 
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "jr", "sr", "ii", "iii", "mme", "mlle"})
+
+
+def _clean_latin(text: str) -> str:
+    """Drop words without letters (emoji, numbers) and honorifics (Mr, Dr, Jr)."""
+    words = []
+    for word in text.split(" "):
+        bare = word.strip(".").lower().strip(",")
+        if not any(ch.isalpha() for ch in word) or bare in _TITLES:
+            if word.endswith(",") and words:
+                words[-1] += ","
+            continue
+        words.append(word)
+    return " ".join(words)
+
+
 def _parse_latin(original: str, text: str, lang: str | None) -> PersonName:
+    text = _clean_latin(text) or text
     readings = []
     candidates = _latin_candidates(text, lang)
     for surname, given, order in candidates:
@@ -203,11 +221,37 @@ def _parse_latin(original: str, text: str, lang: str | None) -> PersonName:
     )
 
 
+def _korean_katakana_readings(text: str) -> tuple[NameReading, ...]:
+    """Korean readings of a katakana name (キム ヨンチョル) whose first word is a Korean surname."""
+    tokens = text.split(" ")
+    if len(tokens) < 2:
+        return ()
+    surnames = korean_from_katakana(tokens[0])
+    clusters = frozenset(c for v in surnames for c in clusters_for_latin(v) if not c.startswith("~"))
+    if not clusters:
+        return ()
+    surname_key = latin_key(surnames[0])
+    givens = korean_from_katakana("".join(tokens[1:]))
+    return tuple(NameReading("ko", surname_key, latin_key(g), clusters, "family-first") for g in givens)
+
+
 def _parse_run(original: str, text: str, scripts: frozenset[str], lang: str | None) -> PersonName:
     if "hangul" in scripts:
+        if "han" in scripts:  # hanja mixed into a hangul name (金영철): read them as Korean
+            text = "".join(hanja_to_hangul(c) or c if _char_script(c) == "han" else c for c in text)
         return _parse_hangul(original, "".join(c for c in text if _char_script(c) == "hangul" or c == " ").strip())
     if "kana" in scripts or ("han" in scripts and lang == "ja"):
-        return _parse_japanese(original, text, _script_label(scripts, "ja"))
+        japanese = _parse_japanese(original, text, _script_label(scripts, "ja"))
+        korean = _korean_katakana_readings(text) if lang != "ja" and is_katakana_text(text) else ()
+        if not korean:
+            return japanese
+        # Japanese documents write Korean names in katakana (キム ヨンチョル): the Korean reading
+        # comes first, the Japanese one stays unless the language is given.
+        readings = korean if lang == "ko" else korean + japanese.readings
+        first = readings[0]
+        return dataclasses.replace(
+            japanese, lang=lang, readings=readings, surname_norm=_display_key(first.surname_key),
+            given_norm=_display_key(first.given_key), surname_cluster=min(first.clusters))
     if "han" in scripts:
         korean = _parse_hanja_korean(original, text, _script_label(scripts, lang))
         if lang == "ko" and korean is not None:
@@ -236,7 +280,8 @@ def _with_readings(name: PersonName, readings: tuple[NameReading, ...],
 
 @lru_cache(maxsize=262144)
 def _parse_cached(text: str, lang: str | None) -> PersonName:
-    clean = _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    # The Japanese middle dot separates name parts like a space (キム・ヨンチョル).
+    clean = _SPACES.sub(" ", unicodedata.normalize("NFKC", text).replace("・", " ")).strip()
     scripts = detect_scripts(clean)
     if not scripts:
         raise InvalidInput("The name {name!r} contains no letters.", field="name", name=text)

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from inquiry.names.model import NameReading, PersonName
 
-__all__ = ["key_similarity", "reading_similarity", "MATCH_THRESHOLD"]
+__all__ = ["key_similarity", "reading_similarity", "name_score", "MATCH_THRESHOLD"]
 
 # Calibrated on tests/names/data/name_variants.csv (see docs/benchmarks/names.md).
 MATCH_THRESHOLD = 0.84

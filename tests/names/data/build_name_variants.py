@@ -23,6 +23,8 @@ SOURCES = {
     "rachi": "https://www.rachi.go.jp/en/ratimondai/jian.html (Government of Japan, abduction cases)",
     "kbs2018": "http://news.kbs.co.kr/news/view.do?ncd=4092699 (KBS, 11 Dec 2018)",
     "hill2017": "https://thehill.com/policy/finance/313873-treasury-sanctions-top-north-korean-officials",
+    "ofacsdn": "https://sanctionssearch.ofac.treas.gov/ (OFAC SDN list)",
+    "rnbo2018": "https://www.rnbo.org/2018/12/10/64041.html (report of the OFAC designation, 10 Dec 2018)",
     "notes": "domain-notes.md section 5 (OFAC spelling O, Ku'k-ryo'l)",
 }
 
@@ -36,14 +38,14 @@ KOREAN = """
 김경희|金敬姬|Kim Kyong Hui;Kim Kyong-hui;Kim Kyung-hee|wiki:Kim_Kyong-hui
 장성택|張成澤|Jang Song Thaek;Jang Song-thaek;Chang Sŏng-t'aek;Jang Sung-taek|wiki:Jang_Song-thaek
 김정남|金正男|Kim Jong Nam;Kim Jong-nam|wiki:Kim_Jong-nam
-최룡해|崔龍海|Choe Ryong Hae;Choe Ryong-hae;CHOE, Ryong Hae@ofac2018;Choi Ryong-hae;Ryong Hae Choe@ofac2018|wiki:Choe_Ryong-hae
+최룡해|崔龍海|Choe Ryong Hae;Choe Ryong-hae;CHOE, Ryong Hae@ofac2018;Choi Ryong-hae;Ryong Hae Choe@rnbo2018|wiki:Choe_Ryong-hae
 조용원||Jo Yong Won;Jo Yong-won;Cho Yong-won|wiki:Jo_Yong-won
 박태성||Pak Thae Song;Pak Thae-song|wiki:Pak_Thae-song
 최선희|崔善姬|Choe Son Hui;Choe Son-hui;Choe Sŏn-hŭi|wiki:Choe_Son-hui
 리병철|李炳哲|Ri Pyong Chol;Ri Pyong-chol;RI, Pyong Chol@un1718|wiki:Ri_Pyong-chol
 박정천||Pak Jong Chon;Pak Jong-chon|wiki:Pak_Jong-chon
 노광철||No Kwang Chol;No Kwang-chol|wiki:No_Kwang-chol
-김영철|金英哲|Kim Yong Chol;Kim Yong-chol;KIM, Yong Chol@ofac2016|wiki:Kim_Yong-chol
+김영철|金英哲|Kim Yong Chol;Kim Yong-chol;KIM, Yong Chol@ofacsdn|wiki:Kim_Yong-chol
 박봉주|朴奉珠|Pak Pong Ju;Pak Pong-ju;Park Bong-ju|wiki:Pak_Pong-ju
 리수용|李洙墉|Ri Su Yong;Ri Su-yong;Lee Su-yong|wiki:Ri_Su-yong
 김영남|金永南|Kim Yong Nam;Kim Yong-nam;Kim Young-nam|wiki:Kim_Yong-nam
@@ -52,14 +54,14 @@ KOREAN = """
 현송월|玄松月|Hyon Song Wol;Hyon Song-wol;Hyun Song-wol|wiki:Hyon_Song-wol
 리영길||Ri Yong Gil;Ri Yong-gil|wiki:Ri_Yong-gil
 강순남||Kang Sun Nam;Kang Sun-nam|wiki:Kang_Sun-nam
-정경택||Jong Kyong Thaek;Jong Kyong-thaek@kbs2018;JONG, Kyong Thaek@ofac2018;Kyong Thaek Jong@ofac2018|wiki:Jong_Kyong-thaek
+정경택||Jong Kyong Thaek;Jong Kyong-thaek@kbs2018;JONG, Kyong Thaek@ofac2018;Kyong Thaek Jong@rnbo2018|wiki:Jong_Kyong-thaek
 김재룡||Kim Jae Ryong;Kim Jae-ryong|wiki:Kim_Jae-ryong
 리일환||Ri Il Hwan;Ri Il-hwan|wiki:Ri_Il-hwan
 오수용||O Su Yong;O Su-yong|wiki:O_Su-yong
 전현철||Jon Hyon Chol;Jon Hyon-chol|wiki:Jon_Hyon-chol
 박정근||Pak Jong Gun;Pak Jong-gun|wiki:Pak_Jong-gun
 리히용||Ri Hi Yong;Ri Hi-yong|wiki:Ri_Hi-yong
-박광호||Pak Kwang Ho;PAK, Kwang Ho@ofac2018;Pak Kwang-ho@kbs2018;Kwang Ho Pak@ofac2018|wiki:Pak_Kwang-ho
+박광호||Pak Kwang Ho;PAK, Kwang Ho@ofac2018;Pak Kwang-ho@kbs2018;Kwang Ho Pak@rnbo2018|wiki:Pak_Kwang-ho
 김원홍||Kim Won Hong;KIM, Won Hong@ofac2017;Kim Won-hong|wiki:Kim_Won-hong
 최부일||Choe Pu Il;CHOE, Pu Il@ofac2016;Choe Pu-il|wiki:Choe_Pu-il
 김기남||Kim Ki Nam;Kim Ki-nam;KIM, Ki Nam@ofac2016|wiki:Kim_Ki-nam
@@ -175,6 +177,28 @@ KOREAN = """
 제갈성렬|諸葛成烈|Jegal Sung-yeol;Chegal Sŏng-nyŏl;Jegal Seong-yeol|wiki:Jegal_Sung-yeol
 선우용녀|鮮于龍女|Sunwoo Yong-nyeo;Sŏnu Yong-nyŏ;Seonu Yong-nyeo|wiki:Sunwoo_Yong-nyeo
 독고영재||Dokgo Young-jae;Tokko Yŏng-jae;Dokgo Yeong-jae|wiki:Dokgo_Young-jae
+신광수|辛光洙|Sin Kwang Su;Sin Gwang-su;Shin Kwang-soo|wiki:Sin_Gwang-su
+김현희|金賢姬|Kim Hyon Hui;Kim Hyon-hui;Kim Hyun-hee|wiki:Kim_Hyon-hui
+"""
+
+# Korean names as Japanese media write them: katakana, and kanji in Japanese glyph forms
+# (崔竜海 for 崔龍海, 張成沢 for 張成澤). hangul | katakana | Japanese kanji | Japanese Wikipedia title.
+KOREAN_IN_JAPANESE = """
+김정은|キム・ジョンウン|金正恩|金正恩
+김여정|キム・ヨジョン|金与正|金与正
+리설주|リ・ソルジュ|李雪主|李雪主
+최룡해|チェ・リョンヘ|崔竜海|崔竜海
+김영남|キム・ヨンナム|金永南|金永南
+김영철|キム・ヨンチョル|金英哲|金英哲
+박봉주|パク・ポンジュ|朴奉珠|朴奉珠
+신광수|シン・グァンス|辛光洙|辛光洙
+김현희|キム・ヒョンヒ|金賢姫|金賢姫
+김정일|キム・ジョンイル|金正日|金正日
+김일성|キム・イルソン|金日成|金日成
+장성택|チャン・ソンテク|張成沢|張成沢
+현송월|ヒョン・ソンウォル|玄松月|玄松月
+황병서|ファン・ビョンソ|黄炳瑞|黄炳瑞
+리병철|リ・ビョンチョル|李炳哲|李炳哲
 """
 
 # Japanese names: kanji | kana reading | spellings | source. Kana rows are the reading of the
@@ -258,6 +282,14 @@ def build_rows() -> list[dict[str, str]]:
             text = f"{ko_pron.romanise(sur, system).capitalize()} {ko_pron.romanise(giv, system).capitalize()}"
             rows.append({"group_id": gid, "name": text, "script": "latin", "lang": "ko",
                          "source": f"derived:ko-pron {system} of the hangul in {source}"})
+    group_of = {r["name"]: r["group_id"] for r in rows if r["script"] == "hangul"}
+    for line in filter(None, KOREAN_IN_JAPANESE.strip().splitlines()):
+        hangul, katakana, kanji, title = line.split("|")
+        source = f"https://ja.wikipedia.org/wiki/{title} (Japanese rendering)"
+        rows.append({"group_id": group_of[hangul], "name": katakana, "script": "kana", "lang": "ko",
+                     "source": source})
+        rows.append({"group_id": group_of[hangul], "name": kanji, "script": "hanja", "lang": "ko",
+                     "source": source})
     for n, line in enumerate(filter(None, JAPANESE.strip().splitlines()), 1):
         kanji, kana, spellings, src = line.split("|")
         gid = f"ja{n:03d}"
