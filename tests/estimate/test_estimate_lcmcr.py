@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +13,7 @@ from scipy.special import digamma
 from inquiry.errors import InvalidInput
 from inquiry.estimate.lcmcr import lcmcr_estimate
 from inquiry.estimate.lcmcr_diagnostics import effective_sample_size, split_rhat
+from inquiry.estimate.lcmcr_numba import NUMBA_AVAILABLE
 from inquiry.estimate.lcmcr_sampler import log_gamma_draws, run_chain
 
 DATA = Path(__file__).parent / "data"
@@ -170,9 +173,9 @@ def test_bad_table_raises_invalid_input_with_row():
 @pytest.mark.slow
 def test_kosovo_pooled_chains_match_the_lcmcr_reference():
     patterns, counts = _read("kosovo.csv")
-    # Shorter than the reference run (4 x 1,100,000 iterations) but long enough for the tolerances:
-    # 4 x 100,000 iterations.
-    r = lcmcr_estimate(patterns, counts, K=10, burnin=20000, samples=4000, thinning=20, chains=4, seed=2026)
+    # A fifth of the reference run (4 x 1,100,000 iterations), long enough for the tolerances.
+    r = lcmcr_estimate(patterns, counts, K=10, burnin=20000, samples=5000, thinning=40, chains=4, seed=2026)
+    assert r.diagnostics["engine"] == ("numba" if NUMBA_AVAILABLE else "numpy")
     assert r.estimate == pytest.approx(10408, rel=0.02)
     assert r.interval[0] == pytest.approx(8908, rel=0.05)
     assert r.interval[1] == pytest.approx(13942, rel=0.05)
@@ -187,3 +190,18 @@ def test_two_class_simulation_intervals_usually_cover_the_truth():
         r = lcmcr_estimate(patterns, counts, K=10, burnin=5000, samples=500, thinning=10, chains=2, seed=rep)
         covered += r.interval[0] <= 2000 <= r.interval[1]
     assert covered >= replications - 2
+
+
+def test_without_numba_installed_the_numpy_engine_runs():
+    # A fresh interpreter where `import numba` fails, as in an install without the optional speed-up.
+    code = (
+        "import sys; sys.modules['numba'] = None\n"
+        "import numpy as np\n"
+        "from inquiry.estimate.lcmcr import lcmcr_estimate\n"
+        "r = lcmcr_estimate(np.array([[1, 0], [0, 1], [1, 1]]), np.array([30, 40, 20]), K=2, burnin=50,\n"
+        "                   samples=10, thinning=1, chains=1, seed=1)\n"
+        "print(r.diagnostics['engine'], len(r.warnings))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         timeout=120)
+    assert out.stdout.split()[0] == "numpy"

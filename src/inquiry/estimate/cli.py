@@ -39,6 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--burnin", type=int, help="burn-in iterations per chain (lcmcr)")
     p.add_argument("--samples", type=int, help="kept draws per chain (lcmcr)")
     p.add_argument("--thinning", type=int, help="keep every n-th draw (lcmcr)")
+    p.add_argument("--processes", type=int, help="worker processes for the chains (lcmcr, default: cores)")
+    p.add_argument("--engine", choices=("auto", "numba", "numpy"),
+                   help="sampler implementation (lcmcr, default auto: numba when available)")
     p.add_argument("--plot", metavar="FILE", help="draw the likelihood or posterior of N and the model "
                                                   "comparison to FILE.png or FILE.svg")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
@@ -47,7 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _check_method_options(args: argparse.Namespace) -> dict:
     bayes = {"seed": args.seed, "chains": args.chains, "K": args.K, "burnin": args.burnin,
-             "samples": args.samples, "thinning": args.thinning}
+             "samples": args.samples, "thinning": args.thinning, "processes": args.processes,
+             "engine": args.engine}
     given = {k: v for k, v in bayes.items() if v is not None}
     if args.method == "lcmcr":
         if args.delta is not None:

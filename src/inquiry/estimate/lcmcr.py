@@ -6,18 +6,25 @@ separate processes, each seeded from one :class:`numpy.random.SeedSequence` so a
 median of the pooled draws of N, the interval their 2.5% and 97.5% quantiles. Single chains
 of this model mix slowly in the tails, hence split-R-hat and effective sample size checks.
 Written from the paper; the R package LCMCR was used only for reference values.
+
+Two engines run the same chain: a numba-compiled kernel (:mod:`inquiry.estimate.lcmcr_numba`,
+the default when numba imports, about 5x faster) and plain numpy
+(:mod:`inquiry.estimate.lcmcr_sampler`). They draw differently, so a seed reproduces a
+result only with the same engine.
 """
 
 from __future__ import annotations
 
 import math
 import os
+import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 import numpy as np
 
-from inquiry.errors import InvalidInput
+from inquiry.errors import ConfigurationError, InvalidInput
 from inquiry.estimate.dga import validated_table
 from inquiry.estimate.lcmcr_diagnostics import effective_sample_size, split_rhat
 from inquiry.estimate.lcmcr_sampler import run_chain
@@ -27,6 +34,7 @@ __all__ = ["lcmcr_estimate"]
 
 _RHAT_LIMIT = 1.05
 _MIN_ESS = 400
+ENGINES = ("auto", "numba", "numpy")
 
 
 def _positive_int(value: object, name: str, minimum: int) -> int:
@@ -34,6 +42,34 @@ def _positive_int(value: object, name: str, minimum: int) -> int:
         raise InvalidInput("{name} must be a whole number of at least {minimum}; got {value!r}.",
                            field=name, name=name, minimum=minimum, value=value)
     return int(value)
+
+
+def _chain_runner(engine: str, warnings: list[str]) -> tuple[str, Callable[..., dict], float]:
+    """The engine that will run, its chain function, and the seconds spent compiling it in this process.
+
+    The kernel is compiled (or loaded from numba's disk cache) here, before any worker starts:
+    forked workers then inherit it, and others compile once each on their first chain.
+    """
+    if engine not in ENGINES:
+        raise InvalidInput("engine must be one of {engines}; got {value!r}.", field="engine",
+                           engines=", ".join(ENGINES), value=engine)
+    if engine == "numpy":
+        return "numpy", run_chain, 0.0
+    from inquiry.estimate import lcmcr_numba  # imports numba, if present: only when it may be used
+
+    problem: Exception | None = None
+    if lcmcr_numba.NUMBA_AVAILABLE:
+        try:
+            return "numba", lcmcr_numba.run_chain_numba, lcmcr_numba.warm_up()
+        except Exception as exc:  # any compiler failure falls back when allowed
+            problem = exc
+    if engine == "numba":
+        detail = (f"the numba engine failed ({problem})" if problem
+                  else lcmcr_numba.NUMBA_PROBLEM or "numba is not installed")
+        raise ConfigurationError(detail=detail, field="engine")
+    if problem is not None:
+        warnings.append(f"The numba engine failed ({problem}); the slower numpy sampler ran instead.")
+    return "numpy", run_chain, 0.0
 
 
 def lcmcr_estimate(
@@ -49,12 +85,14 @@ def lcmcr_estimate(
     chains: int = 4,
     seed: int | None = None,
     processes: int | None = None,
+    engine: str = "auto",
 ) -> EstimateResult:
     """Posterior of the population size under the latent-class model with up to ``K`` classes.
 
     ``a``, ``b`` are the shape and rate of the Gamma prior on the stick-breaking concentration.
     Each of ``chains`` chains runs ``burnin + samples·thinning`` iterations and keeps
-    ``samples`` draws; ``processes`` defaults to ``min(chains, os.cpu_count())``.
+    ``samples`` draws; ``processes`` defaults to ``min(chains, os.cpu_count())``. ``engine`` is
+    ``"numba"`` (compiled kernel), ``"numpy"``, or ``"auto"``: numba when it imports, else numpy.
     """
     pat, cnt = validated_table(patterns, counts)
     K = _positive_int(K, "K", 2)
@@ -76,18 +114,25 @@ def lcmcr_estimate(
     root = np.random.SeedSequence(seed)
     seeds = root.spawn(chains)
     kwargs = dict(K=K, a=float(a), b=float(b), burnin=burnin, samples=samples, thinning=thinning)
-    warnings = []
+    warnings: list[str] = []
+    engine, runner, compile_seconds = _chain_runner(engine, warnings)
     outputs = None
-    if processes > 1 and chains > 1:
+    start = time.perf_counter()
+    workers = min(processes, chains)
+    if workers > 1:
         try:
-            with ProcessPoolExecutor(max_workers=min(processes, chains)) as pool:
-                futures = [pool.submit(run_chain, pat, cnt, seed=s, **kwargs) for s in seeds]
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = [pool.submit(runner, pat, cnt, seed=s, **kwargs) for s in seeds]
                 outputs = [f.result() for f in futures]
         except (OSError, BrokenProcessPool) as exc:
             # Sandboxes may forbid new processes; the chains give the same draws in this process.
             warnings.append(f"Could not start worker processes ({exc}); the chains ran one after another.")
+            workers = 1
     if outputs is None:
-        outputs = [run_chain(pat, cnt, seed=s, **kwargs) for s in seeds]
+        outputs = [runner(pat, cnt, seed=s, **kwargs) for s in seeds]
+    sampling_seconds = time.perf_counter() - start
+    # Workers that did not inherit the compiled kernel (spawn start method) compiled it in parallel.
+    compile_seconds += max(float(o.get("compile_seconds", 0.0)) for o in outputs)
 
     n = int(cnt.sum())
     draws = np.stack([o["n"] for o in outputs])
@@ -140,6 +185,12 @@ def lcmcr_estimate(
             "cap": cap,
             "cap_redraws": redraws,
             "cap_forced": capped,
+            "engine": engine,
+            "processes_used": workers,
+            "compile_seconds": compile_seconds,
+            "sampling_seconds": sampling_seconds,
+            "iterations_per_second_per_chain": float(np.mean([o["iterations"] / o["seconds"] for o in outputs
+                                                              if o.get("seconds")] or [float("nan")])),
         },
         warnings=warnings,
         extra={"samples": pooled, "chain_samples": draws},

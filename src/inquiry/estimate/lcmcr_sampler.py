@@ -9,11 +9,15 @@ The sampler works on tabulated cells: class memberships are drawn as a multinomi
 of each capture pattern's count (and of the n0 unobserved people, all-zero pattern), never
 per person. Stick-breaking runs in log space because α becomes tiny: Beta(1 + n_k, α)
 draws would round to 1 and give log(1 − V) = −inf.
+
+This is the plain-numpy engine; :mod:`inquiry.estimate.lcmcr_numba` compiles the same scan
+with numba and is about 5x faster (per-call overhead dominates here, not arithmetic).
 """
 
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 
@@ -40,12 +44,14 @@ def log_gamma_draws(rng: np.random.Generator, shapes: np.ndarray) -> np.ndarray:
 
 
 class ChainOutput(dict):
-    """Traces of one chain: ``n`` (N), ``alpha``, ``occupied`` classes, plus redraw counters."""
+    """Traces of one chain: ``n`` (N), ``alpha``, ``occupied`` classes, redraw counters, ``iterations``,
+    ``seconds`` of sampling and ``compile_seconds`` (numba engine only; 0 here)."""
 
 
 def run_chain(patterns: np.ndarray, counts: np.ndarray, *, K: int, a: float, b: float, burnin: int,
               samples: int, thinning: int, seed: np.random.SeedSequence | int | None) -> ChainOutput:
     """Run ``burnin + samples·thinning`` Gibbs scans and keep every ``thinning``-th draw after burn-in."""
+    start = time.perf_counter()
     rng = np.random.default_rng(seed)
     m, J = patterns.shape
     n = int(counts.sum())
@@ -142,4 +148,5 @@ def run_chain(patterns: np.ndarray, counts: np.ndarray, *, K: int, a: float, b: 
             trace_occupied[kept] = int((nk > 0).sum())
             kept += 1
     return ChainOutput(n=trace_n, alpha=trace_alpha, occupied=trace_occupied, redraws=redraws,
-                       capped=capped, iterations=total_iter)
+                       capped=capped, iterations=total_iter, seconds=time.perf_counter() - start,
+                       compile_seconds=0.0)

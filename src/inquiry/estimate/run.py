@@ -17,7 +17,7 @@ __all__ = ["METHODS", "estimate_table"]
 METHODS = ("loglinear", "dga", "lcmcr")
 _BAYES_OPTIONS = {
     "dga": ("delta", "prior", "nb_a", "nb_b", "n_max"),
-    "lcmcr": ("K", "a", "b", "burnin", "samples", "thinning", "chains", "seed", "processes"),
+    "lcmcr": ("K", "a", "b", "burnin", "samples", "thinning", "chains", "seed", "processes", "engine"),
 }
 
 
