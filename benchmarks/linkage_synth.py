@@ -1,8 +1,9 @@
 """Synthetic person lists with known truth, for benchmarking ``inquiry.linkage``.
 
 Each person has a Korean name drawn from realistic surname frequencies (Kim ≈ 21.5 %, Lee ≈ 14.7 %,
-Park ≈ 8.4 %, ... from the 2015 ROK census) and a given name built from a small, Zipf-weighted pool
-of syllables, so homonyms such as "Kim Yong Chol" are common. Each person appears in 1 to 5 of
+Park ≈ 8.4 %, ... from the 2015 ROK census) and a given name of two syllables drawn from a pool of
+about 50 per sex with Zipf(0.6) weights, so homonyms such as "Kim Yong Chol" are common: the
+commonest full name is about 0.1 % of people. Each person appears in 1 to 5 of
 twelve lists; each list writes names in its own style (hangul, hanja, McCune-Reischauer with and
 without diacritics, Revised Romanization, DPRK press style, popular spellings, "SURNAME, Given",
 given-name first) with typos, gives birth dates at its own precision with errors of ±1-2 years,
@@ -67,12 +68,20 @@ MALE = [("영", "英", "young"), ("철", "哲", "chul"), ("성", "成", "sung"),
         ("명", "明", "myung"), ("일", "一", "il"), ("남", "男", "nam"), ("용", "龍", "yong"), ("국", "國", "kook"),
         ("혁", "赫", "hyuk"), ("학", "學", "hak"), ("동", "東", "dong"), ("현", "賢", "hyun"), ("기", "基", "ki"),
         ("종", "鍾", "jong"), ("상", "相", "sang"), ("춘", "春", "choon"), ("길", "吉", "kil"), ("만", "萬", "man"),
-        ("복", "福", "bok"), ("근", "根", "keun"), ("식", "植", "sik"), ("환", "煥", "hwan"), ("정", "正", "jung")]
+        ("복", "福", "bok"), ("근", "根", "keun"), ("식", "植", "sik"), ("환", "煥", "hwan"), ("정", "正", "jung"),
+        ("태", "泰", "tae"), ("우", "宇", "woo"), ("재", "在", "jae"), ("훈", "勳", "hoon"), ("규", "圭", "kyu"),
+        ("승", "承", "seung"), ("윤", "潤", "yoon"), ("한", "漢", "han"), ("덕", "德", "duk"), ("봉", "鳳", "bong"),
+        ("세", "世", "se"), ("창", "昌", "chang"), ("문", "文", "moon"), ("천", "天", "chun"), ("형", "亨", "hyung"),
+        ("대", "大", "dae"), ("충", "忠", "choong"), ("송", "松", "song"), ("익", "益", "ik"), ("표", "杓", "pyo")]
 FEMALE = [("순", "順", "soon"), ("옥", "玉", "ok"), ("희", "姬", "hee"), ("숙", "淑", "sook"), ("영", "英", "young"),
           ("자", "子", "ja"), ("미", "美", "mi"), ("경", "京", "kyung"), ("선", "善", "sun"), ("실", "實", "sil"),
           ("화", "花", "hwa"), ("금", "今", "keum"), ("란", "蘭", "ran"), ("향", "香", "hyang"), ("정", "貞", "jung"),
           ("애", "愛", "ae"), ("은", "恩", "eun"), ("혜", "惠", "hye"), ("연", "蓮", "yeon"), ("주", "珠", "joo"),
-          ("설", "雪", "sul"), ("심", "心", "sim"), ("분", "粉", "boon"), ("옥", "玉", "ok")]
+          ("설", "雪", "sul"), ("심", "心", "sim"), ("분", "粉", "boon"), ("명", "明", "myung"), ("수", "秀", "soo"),
+          ("지", "智", "ji"), ("현", "賢", "hyun"), ("진", "珍", "jin"), ("아", "娥", "ah"), ("월", "月", "wol"),
+          ("매", "梅", "mae"), ("복", "福", "bok"), ("덕", "德", "duk"), ("춘", "春", "choon"), ("하", "夏", "ha"),
+          ("소", "素", "so"), ("단", "丹", "dan"), ("인", "仁", "in"), ("봉", "鳳", "bong"), ("신", "信", "shin"),
+          ("윤", "允", "yoon"), ("송", "松", "song"), ("해", "海", "hae")]
 
 NAME_STYLES = ("hangul", "hanja", "mr", "mr_plain", "rr", "dprk", "popular", "ofac")
 
@@ -232,7 +241,9 @@ def _given(rng: random.Random, pool: list, weights: list[float]) -> tuple:
 def generate(n_records: int, *, seed: int = 0) -> list[dict[str, str]]:
     rng = random.Random(seed)
     surname_weights = [s[2] for s in SURNAMES]
-    male_w, female_w = _zipf(len(MALE), 1.1), _zipf(len(FEMALE), 1.1)
+    # Zipf 0.6 over ~50 syllables: the commonest full name (김영철 here) is ~0.1 % of
+    # people, against a few hundredths of a percent for the commonest names in Korea.
+    male_w, female_w = _zipf(len(MALE), 0.6), _zipf(len(FEMALE), 0.6)
     places, facilities = _places(), _facilities()
     place_w = _zipf(len(places), 0.6)
     list_w = [s.weight for s in LISTS]

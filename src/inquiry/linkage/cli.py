@@ -46,6 +46,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="human decisions: id_a,id_b,judgement (same / not same); they override the model")
     parser.add_argument("--train", choices=("auto", "yes", "no"), default="auto",
                         help="estimate the model from the data (auto: from 1000 records on)")
+    parser.add_argument("--memory-limit", metavar="SIZE",
+                        help="DuckDB memory limit such as 6GB; beyond it DuckDB spills to a temporary folder")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     parser.set_defaults(func=run)
 
@@ -68,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = link_records(records, engine=args.engine, threshold=args.threshold,
                               review_band=tuple(args.review_band), judgements=judgements, train=train,
-                              progress=progress)
+                              duckdb_memory_limit=args.memory_limit, progress=progress)
     except InvalidInput as exc:
         # Positions in the list of records -> rows in the file.
         if exc.row is not None and 1 <= exc.row <= len(row_numbers):

@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from splink import Linker
 
@@ -19,11 +20,17 @@ __all__ = ["score_pairs", "ENGINES"]
 ENGINES = ("duckdb", "spark")
 
 
-def _db_api(engine: str, spark_session: Any | None):
+def _db_api(engine: str, spark_session: Any | None, duckdb_memory_limit: str | None, scratch: str):
     if engine == "duckdb":
+        import duckdb
         from splink import DuckDBAPI
 
-        return DuckDBAPI()
+        connection = duckdb.connect()
+        if duckdb_memory_limit:
+            # Beyond the limit DuckDB spills to disk instead of taking the machine's memory.
+            connection.execute("SET memory_limit = ?", [duckdb_memory_limit])
+            connection.execute("SET temp_directory = ?", [scratch])
+        return DuckDBAPI(connection)
     if engine == "spark":
         try:
             from pyspark.sql import SparkSession
@@ -64,11 +71,11 @@ def _level_weights(linker: Linker) -> dict[str, list[tuple[float, str]]]:
 def _train(linker: Linker, *, n_records: int, progress: Callable[[str], None]) -> None:
     progress("estimating u probabilities from random pairs")
     linker.training.estimate_u_using_random_sampling(max_pairs=min(5e6, max(1e5, n_records * 20.0)), seed=1)
-    for rule, share_of_matches in training_blocking_rules():
-        progress(f"estimating m probabilities by expectation maximisation ({rule.get_blocking_rule('duckdb').blocking_rule_sql})")
+    for rule in training_blocking_rules():
+        sql = rule.get_blocking_rule("duckdb").blocking_rule_sql
+        progress(f"estimating m probabilities by expectation maximisation on pairs where {sql}")
         linker.training.estimate_parameters_using_expectation_maximisation(
             rule, estimate_without_term_frequencies=True, max_pairs=2e6,
-            populate_probability_two_random_records_match_from_trained_values=share_of_matches,
         )
     _floor_m_probabilities(linker)
 
@@ -89,6 +96,42 @@ def _floor_m_probabilities(linker: Linker) -> None:
                 level.m_probability = M_FLOOR
 
 
+# Pairs below this probability (under the trained prior, which overestimates) are left out of
+# the share-of-matches estimate; together they add little to it.
+SHARE_FLOOR = 0.005
+
+
+def _share_of_matches(frame: pd.DataFrame, *, n_records: int, start: float) -> float:
+    """The probability that two random records match, by EM with m and u held fixed.
+
+    Splink's estimate after blocked EM divides by the blocking rule's average Bayes factor, but
+    the blocked pairs are dominated by common names (Kim Yong Chol), so it came out 30 times too
+    high on 100,000 records. Here lambda is the expected number of matches among the scored pairs
+    (blocking finds nearly all matches) over the number of possible pairs, iterated to a fixed
+    point: the EM update of the mixing weight.
+    """
+    total = n_records * (n_records - 1) / 2
+    start_weight = math.log2(start / (1 - start))
+    evidence = frame["match_weight"].to_numpy(dtype=float) - start_weight
+    share = start
+    for _ in range(200):
+        logit = evidence + math.log2(share / (1 - share))
+        expected = float(np.sum(1.0 / (1.0 + np.exp2(-logit))))
+        updated = min(max(expected / total, 1e-12), 0.5)
+        if abs(updated - share) <= 1e-4 * share:
+            return updated
+        share = updated
+    return share
+
+
+def _reprior(frame: pd.DataFrame, prior: float) -> None:
+    """Recompute match weight and probability for a new prior; the comparisons' weights stay."""
+    parts = [c for c in frame.columns if c.startswith("mw_")]
+    weight = math.log2(prior / (1 - prior)) + frame[parts].sum(axis=1).to_numpy(dtype=float)
+    frame["match_weight"] = weight
+    frame["match_probability"] = 1.0 / (1.0 + np.exp2(-weight))
+
+
 def score_pairs(
     features: pd.DataFrame,
     *,
@@ -96,21 +139,39 @@ def score_pairs(
     train: bool,
     min_probability: float,
     spark_session: Any | None = None,
+    duckdb_memory_limit: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Scored pairs above ``min_probability`` (Splink's predict output) and a model summary."""
-    say = progress or (lambda _message: None)
-    db_api = _db_api(engine, spark_session)
+    with tempfile.TemporaryDirectory(prefix="inquiry-linkage-") as scratch:
+        return _score_pairs(features, engine=engine, train=train, min_probability=min_probability,
+                            spark_session=spark_session, duckdb_memory_limit=duckdb_memory_limit,
+                            scratch=scratch, say=progress or (lambda _message: None))
+
+
+def _score_pairs(features: pd.DataFrame, *, engine: str, train: bool, min_probability: float,
+                 spark_session: Any | None, duckdb_memory_limit: str | None, scratch: str,
+                 say: Callable[[str], None]) -> tuple[pd.DataFrame, dict[str, Any]]:
+    db_api = _db_api(engine, spark_session, duckdb_memory_limit, scratch)
     settings = build_settings(n_records=len(features), term_frequencies=train)
     table = db_api.register(features)
-    linker = Linker(table, settings, log_level=logging.WARNING if progress else None)
+    # Splink warns about every level EM cannot train; the progress callback says what matters.
+    linker = Linker(table, settings, log_level=logging.ERROR)
     if train:
         _train(linker, n_records=len(features), progress=say)
-    say("scoring candidate pairs")
-    predictions = linker.inference.predict(threshold_match_probability=min_probability, warning_mode="never")
-    frame = predictions.as_pandas_dataframe()
     settings_obj = linker._settings_obj
     prior = settings_obj._probability_two_random_records_match
+    say("scoring candidate pairs")
+    floor = min(min_probability, SHARE_FLOOR) if train else min_probability
+    predictions = linker.inference.predict(threshold_match_probability=floor, warning_mode="never")
+    frame = predictions.as_pandas_dataframe()
+    predictions.drop_table_from_database_and_remove_from_cache()
+    if train and len(frame):
+        prior = _share_of_matches(frame, n_records=len(features), start=prior)
+        settings_obj._probability_two_random_records_match = prior  # the saved model carries it
+        say(f"share of matching pairs: {prior:.3g}")
+        _reprior(frame, prior)
+        frame = frame[frame["match_probability"] >= min_probability].reset_index(drop=True)
     summary = {
         "engine": engine,
         "trained": train,
@@ -119,4 +180,6 @@ def score_pairs(
         "levels": _level_weights(linker),
         "splink_model": settings_obj.as_dict(),
     }
+    if engine == "duckdb":
+        db_api.duckdb_con.close()  # before its spill folder goes
     return frame, summary

@@ -38,6 +38,7 @@ _NATIONALITY = {
 _NATIONALITY_LOOKUP = {alias: code for code, aliases in _NATIONALITY.items() for alias in aliases}
 _DIGITS = re.compile(r"\d+")
 _YEAR_DAYS = 366
+_MAX_BLOCKING_SPAN = 5
 
 
 _YEAR = re.compile(r"^(\d{4})$")
@@ -152,9 +153,10 @@ def build_feature_table(
     """One row per record with the columns in FEATURE_COLUMNS.
 
     ``block_keys`` are the name keys used for blocking. A key shared by more than
-    ``max_key_frequency`` records (a very common name) is refined with the birth year, so that
-    blocks stay small enough to compare every pair; a record with such a name and no known birth
-    year is still reachable through the other blocking rules.
+    ``max_key_frequency`` records (a very common name) is refined with the birth years (those of
+    the date's interval and one either side), so that blocks stay small enough to compare every
+    pair; a record with such a name and no birth date is still reachable through the other
+    blocking rules.
     """
     rows: list[dict[str, object]] = []
     seen: dict[str, int] = {}
@@ -252,9 +254,21 @@ def _add_block_keys(rows: list[dict[str, object]], max_key_frequency: int) -> No
         frequency.update(row["name_keys"] or ())
     for row in rows:
         block: set[str] = set()
+        years = _blocking_years(row["birth_lo"], row["birth_hi"])
         for key in row["name_keys"] or ():
             if frequency[key] <= max_key_frequency:
                 block.add(key)
-            elif row["birth_year"] is not None:
-                block.add(f"{key}|{row['birth_year']}")
+            else:
+                # Every year of the date's interval and one either side, so that two spellings of
+                # a common name still meet when their years differ by up to two.
+                block.update(f"{key}|{year}" for year in years)
         row["block_keys"] = sorted(block) or None
+
+
+def _blocking_years(lo: int | None, hi: int | None) -> range:
+    if lo is None or hi is None:
+        return range(0)
+    first, last = date.fromordinal(lo).year, date.fromordinal(hi).year
+    if last - first > _MAX_BLOCKING_SPAN:  # "before 2004": too vague to narrow a block
+        return range(0)
+    return range(first - 1, last + 2)

@@ -78,6 +78,7 @@ def link_records(
     train: bool | None = None,
     max_key_frequency: int = 1000,
     spark_session: Any | None = None,
+    duckdb_memory_limit: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> LinkageResult:
     """Link person records across lists.
@@ -87,7 +88,7 @@ def link_records(
     review queue, most uncertain first. ``judgements`` maps (id_a, id_b) to True ("same") or
     False ("not same") and always overrides the model (see ``inquiry.linkage.clusters``).
     ``train`` defaults to training when there are at least DEFAULT_MIN_RECORDS_FOR_TRAINING
-    records.
+    records. ``duckdb_memory_limit`` (e.g. "6GB") makes DuckDB spill to disk beyond it.
     """
     if engine not in ENGINES:
         raise InvalidInput("Unknown engine “{engine}”: use duckdb or spark.", field="engine", engine=engine)
@@ -111,7 +112,8 @@ def link_records(
         frame, summary = pd.DataFrame(), {"engine": engine, "trained": False}
     else:
         frame, summary = score_pairs(features, engine=engine, train=train, min_probability=floor,
-                                     spark_session=spark_session, progress=progress)
+                                     spark_session=spark_session, duckdb_memory_limit=duckdb_memory_limit,
+                                     progress=progress)
     say(f"explaining {len(frame):,} pairs")
     pairs = _pairs(frame, summary, decided)
     say("clustering")

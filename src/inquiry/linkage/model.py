@@ -39,14 +39,15 @@ def _level(sql: str, label: str, m: float | None = None, u: float | None = None,
 
 
 def _name_comparison(*, term_frequencies: bool) -> cl.CustomComparison:
-    exact = cll.ExactMatchLevel("name_canon").configure(m_probability=0.55, u_probability=0.002)
+    exact = cll.ExactMatchLevel("name_canon").configure(
+        label_for_charts="same canonical name", m_probability=0.55, u_probability=0.002)
     if term_frequencies:
         # Kim Yong Chol agreeing is weaker evidence than a rare name agreeing.
         exact = exact.configure(tf_adjustment_column="name_canon", tf_adjustment_weight=1.0)
     return cl.CustomComparison(
         output_column_name="name",
         comparison_levels=[
-            cll.NullLevel("name_canon"),
+            cll.NullLevel("name_canon").configure(label_for_charts="name unknown"),
             exact,
             cll.ArrayIntersectLevel("name_forms", 1).configure(
                 label_for_charts="a canonical form in common", m_probability=0.25, u_probability=0.001),
@@ -55,8 +56,9 @@ def _name_comparison(*, term_frequencies: bool) -> cl.CustomComparison:
                 u_probability=0.001),
             cll.ArrayIntersectLevel("name_keys", 1).configure(
                 label_for_charts="a name key in common", m_probability=0.06, u_probability=0.003),
-            cll.JaroWinklerLevel("name_canon", 0.9).configure(m_probability=0.05, u_probability=0.01),
-            cll.ElseLevel().configure(m_probability=0.03, u_probability=0.9835),
+            cll.JaroWinklerLevel("name_canon", 0.9).configure(
+                label_for_charts="similar spelling (Jaro-Winkler >= 0.9)", m_probability=0.05, u_probability=0.01),
+            cll.ElseLevel().configure(label_for_charts="different names", m_probability=0.03, u_probability=0.9835),
         ],
     )
 
@@ -77,7 +79,10 @@ def _birth_date_comparison() -> cl.CustomComparison:
             # of matches for the blocking (Splink only knows how to reverse exact-match levels).
             cll.ExactMatchLevel("birth_key").configure(
                 label_for_charts="same date at the same precision", m_probability=0.3, u_probability=0.002),
-            _level(f"{overlap} AND {narrow}", "overlapping, both known to the year", 0.35, 0.012),
+            # Same first day, both known to the month or day. The level also makes birth_day a
+            # column of this comparison, so EM blocked on birth_day does not train (and bias) it.
+            _level("birth_day_l = birth_day_r", "same day or month", 0.05, 0.0005),
+            _level(f"{overlap} AND {narrow}", "overlapping, both known to the year", 0.3, 0.0115),
             _level(overlap, "uncertainty intervals overlap", 0.15, 0.02),
             _level(apart(_DAYS_1Y), "within a year", 0.1, 0.03),
             _level(apart(_DAYS_2Y), "within two years", 0.06, 0.03),
@@ -181,19 +186,21 @@ def prediction_blocking_rules() -> list[Any]:
     ]
 
 
-def training_blocking_rules() -> list[tuple[Any, bool]]:
-    """(rule, estimates the share of matches) for the EM sessions, in order.
+def training_blocking_rules() -> list[Any]:
+    """Blocking rules of the EM sessions, in order.
 
     Each rule keeps pairs that are mostly matches, so that EM's two classes are matches and
     non-matches and not, say, "same place" and "different place". Comparisons whose columns a
     rule uses are not trained in that session.
     """
     return [
-        # Same name and same date: trains places, sex, facility, relatives, source and, reversing
-        # the two exact-match levels, the share of matching pairs.
-        (block_on("name_canon", "birth_key"), True),
-        # Same name and birth place: trains the birth date.
-        (block_on("name_canon", "birth_place"), False),
-        # Same surname and date: trains the name (slightly flattered: matches share the surname).
-        (block_on("surname", "birth_key"), False),
+        # Same name, date and birth place: trains sex, facility, nationality, relatives, source.
+        block_on("name_canon", "birth_key", "birth_place"),
+        # Same name and birth place: trains the birth date. (Adding the last-seen place keeps only
+        # the lists that record it, whose date styles then dominate and bias the date levels.)
+        block_on("name_canon", "birth_place"),
+        # Same birth day and birth place: trains the name.
+        block_on("birth_day", "birth_place"),
+        # Same name and birth day: trains the places.
+        block_on("name_canon", "birth_day"),
     ]
