@@ -12,7 +12,7 @@ Reads are timed the way the web views issue them: through the Django test client
 lead's URLs (/sources/, /sources/<id>/, /persons/, /events/, /search/?q=) exist, otherwise
 through the equivalent ORM queries (a filtered page of 50 with its count, a detail with related
 acts and links, a ranked full-text search with its count). Results: p50/p95/max per kind,
-printed and written as JSON next to the database (or to --json).
+printed, and written as JSON with --json. Results are recorded in docs/benchmarks/store.md.
 
 The SQLite database is a fresh file in a temporary directory; the PostgreSQL database
 (default ``inquiry_bench``) is created and dropped afterwards unless ``--keep``.
@@ -68,6 +68,8 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--keep", action="store_true", help="keep the benchmark database afterwards")
     ap.add_argument("--json", type=Path, help="write the results to this file")
     ap.add_argument("--via", choices=["auto", "orm", "client"], default="auto")
+    ap.add_argument("--search-breakdown", action="store_true",
+                    help="only time each search query on its own (search API and filtered page), no views")
     ap.add_argument("--also-orm", action="store_true", help="with --via client, also time the ORM equivalents")
     ap.add_argument("--budget-s", type=float, default=240.0,
                     help="stop timing one kind of request after this many seconds (the count is reported)")
@@ -403,6 +405,40 @@ def _client_cases(rng: random.Random, sizes: dict):
     }
 
 
+SEARCH_QUERIES = ["수용소", "강제노동", "拉致被害者", "強制労働", "public execution", "interrogation", "Hoeryong",
+                  "평양", "拉致", "김영", "회령 추방", "요덕 김영", "Hoeryong 1997", "拉致被害者 1979"]
+
+
+def search_breakdown(n: int) -> dict:
+    """Per query: matches, the search API (count + first ranked page) and a filtered page of 50 + count."""
+    from inquiry.cases.models import Source
+    from inquiry.cases.search import source_search_count, source_search_ids, source_search_queryset
+
+    def api(q):
+        return source_search_count(q), source_search_ids(q, limit=50)
+
+    def page(q):
+        qs = source_search_queryset(q, Source.objects.all()).order_by("-id")
+        return qs.count(), list(qs.only("id", "code", "title")[:50])
+
+    out = {}
+    for q in SEARCH_QUERIES:
+        row = {"matches": source_search_count(q)}
+        for name, fn in (("api", api), ("page", page)):
+            fn(q)
+            samples = []
+            for _ in range(n):
+                start = time.perf_counter()
+                fn(q)
+                samples.append((time.perf_counter() - start) * 1000)
+            row[f"{name}_p50_ms"] = statistics.median(samples)
+            row[f"{name}_max_ms"] = max(samples)
+        out[q] = row
+        print(f"  {q:<16} {row['matches']:>7} matches   api p50 {row['api_p50_ms']:7.1f} ms   "
+              f"page p50 {row['page_p50_ms']:7.1f} ms", flush=True)
+    return out
+
+
 def measure(cases: dict, n: int, budget_s: float) -> dict:
     out = {}
     for name, fn in cases.items():
@@ -435,6 +471,13 @@ def main(argv: list[str] | None = None) -> int:
         sizes = load(args.scale)
         print(f"  acts loaded at {sizes['acts_per_s']:,.0f} acts/s; all {sizes['rows']:,} rows at "
               f"{sizes['rows_per_s']:,.0f} rows/s", flush=True)
+        if args.search_breakdown:
+            print("timing each search query (20 runs each)", flush=True)
+            result = {"db": args.db, "date": datetime.now(UTC).isoformat(timespec="seconds"),
+                      "db_version": _db_version(), "load": sizes, "search": search_breakdown(20)}
+            if args.json:
+                args.json.write_text(json.dumps(result, indent=2, default=str))
+            return 0
         via = args.via
         if via == "auto":
             via = "client" if _urls_exist() else "orm"
@@ -454,9 +497,9 @@ def main(argv: list[str] | None = None) -> int:
                         "cpus": os.cpu_count()},
             "db_version": _db_version(), "load": sizes, "reads": reads, "reads_orm": reads_orm,
         }
-        target = args.json or Path.cwd() / f"store-{args.db}.json"
-        target.write_text(json.dumps(result, indent=2, default=str))
-        print(f"results written to {target}")
+        if args.json:
+            args.json.write_text(json.dumps(result, indent=2, default=str))
+            print(f"results written to {args.json}")
     finally:
         if not args.keep:
             if args.db == "postgres":

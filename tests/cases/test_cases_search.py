@@ -173,3 +173,17 @@ def test_very_common_queries_come_newest_first_instead_of_ranked(monkeypatch):
     assert source_search_ids("Hoeryong") == [older.id, in_text.id]
     monkeypatch.setattr(search, "RANK_LIMIT", 1)
     assert source_search_ids("Hoeryong") == [in_text.id, older.id]
+
+
+def test_queryset_works_inside_a_subquery_and_after_joins(corpus, partners):
+    from inquiry.cases.models import Act, Event, InformationLink
+
+    mine = _source("S-J1", "[DEMO] joined", "수용소 fictional", partner=partners["own"])
+    event = Event.objects.create(code="E-1", title="[DEMO] event")
+    act = Act.objects.create(event=event, act_type="FORCED_LABOUR")
+    InformationLink.objects.create(source=mine, act=act, mode="direct")
+    by_partner = source_search_queryset("수용소 fictional", Source.objects.filter(partner__code="nkhr-alliance"))
+    assert list(by_partner) == [mine]
+    assert by_partner.count() == 1
+    acts = Act.objects.filter(links__source__in=source_search_queryset("수용소", Source.objects.all()))
+    assert list(acts) == [act]

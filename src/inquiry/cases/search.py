@@ -24,8 +24,8 @@ import re
 import unicodedata
 
 from django.db import connection
-from django.db.models import Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, F, Q, QuerySet
+from django.db.models.expressions import Expression, RawSQL
 
 __all__ = [
     "parse_query",
@@ -76,6 +76,7 @@ SQLITE_REMOVE = [
 _PG_DOC = "search_doc"
 POSTGRES_INSTALL = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "DROP INDEX IF EXISTS cases_source_trgm",  # superseded expression index of the first version
     "ALTER TABLE cases_source ADD COLUMN IF NOT EXISTS search_doc text "
     "GENERATED ALWAYS AS (lower(\"title\"::text || ' ' || \"text\")) STORED",
     "CREATE INDEX IF NOT EXISTS cases_source_search_trgm ON cases_source USING gin (search_doc gin_trgm_ops)",
@@ -218,13 +219,16 @@ def source_search_ids(query: str, *, limit: int = 50, offset: int = 0) -> list[i
     Relevance (FTS5 bm25 with title hits weighted up; on PostgreSQL title hits and trigram
     closeness to the title) is computed only when at most ``RANK_LIMIT`` sources match: a query
     that common says little about relevance, and ranking every match would cost more than the
-    page is worth, so such results come newest first. No permission check: the caller filters
+    page is worth, so such results come newest first; so do queries made only of one- or
+    two-character terms, which no trigram index can rank. No permission check: the caller filters
     the ids (or uses :func:`source_search_queryset`).
     """
     terms = parse_query(query)
     if not terms or limit <= 0:
         return []
-    ranked = not _more_than(terms, RANK_LIMIT)
+    long_terms, _short = _split(terms)
+    # Short terms are a scan either way; ranking them would cost one more scan for little gain.
+    ranked = bool(long_terms) and not _more_than(terms, RANK_LIMIT)
     sql, params = _match_sql(terms, ranked=ranked)
     order = "score ASC, id DESC" if ranked else "id DESC"
     sql = f"SELECT id FROM ({sql}) m ORDER BY {order} LIMIT %s OFFSET %s"
@@ -251,6 +255,36 @@ def source_search_count(query: str) -> int:
         return int(cur.fetchone()[0])
 
 
+class _DocContains(Expression):
+    """``<source alias>.search_doc LIKE lower(pattern)`` (PostgreSQL), on the queryset's own row.
+
+    Django does not know the generated column, so the alias is taken from the compiled primary
+    key; filtering the row itself (not ``id IN (subquery)``) spares a join when counting.
+    """
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, pattern: str, pk=None):
+        super().__init__()
+        self.pattern = pattern
+        self.pk = pk if pk is not None else F("pk")
+
+    def get_source_expressions(self):
+        return [self.pk]
+
+    def set_source_expressions(self, exprs):
+        (self.pk,) = exprs
+
+    def as_sql(self, compiler, connection):
+        pk_sql, pk_params = compiler.compile(self.pk)
+        column = connection.ops.quote_name("id")
+        if not pk_sql.endswith(column):
+            raise NotImplementedError(f"cannot find the source table in {pk_sql!r}")
+        doc = pk_sql[: -len(column)] + connection.ops.quote_name(_PG_DOC)
+        return f"{doc} LIKE lower(%s) ESCAPE '\\'", [*pk_params, self.pattern]
+
+
 def source_search_queryset(query: str, base_qs: QuerySet) -> QuerySet:
     """``base_qs`` (a Source queryset, possibly permission-filtered) restricted to matches.
 
@@ -270,5 +304,8 @@ def source_search_queryset(query: str, base_qs: QuerySet) -> QuerySet:
         for term in short_terms:  # Django's icontains escapes % and _ itself
             qs = qs.filter(Q(title__icontains=term) | Q(text__icontains=term))
         return qs
-    sql, params = _match_sql(terms, ranked=False)
-    return base_qs.filter(id__in=RawSQL(f"SELECT id FROM ({sql}) m", params))
+    if connection.vendor == "postgresql":
+        for term in terms:
+            base_qs = base_qs.filter(_DocContains(_like_pattern(term)))
+        return base_qs
+    raise NotImplementedError(f"full-text search does not support the {connection.vendor} database")

@@ -203,12 +203,12 @@ def _make_events(rng: random.Random, built: _Built, camps, provinces, orgs, act_
             place, place_en, date_text = demo_place.place, demo_place.en, rng.choice(EVENT_DATES)
             victims = rng.sample(ko_victims, rng.choice([1, 1, 1, 2]))
         steps = [c for c in EVENT_KINDS[kind] if c in act_types]
-        n_acts = min(len(steps), max(1, round(rng.gauss(2.6, 0.9))))
+        # A camp event is at least imprisonment plus what happened there.
+        n_acts = max(2 if kind == "camp" else 1, round(rng.gauss(2.6, 0.9)))
         events.append(Event(code=f"{PREFIX}E{number:04d}",
                             title=f"[DEMO] {texts.EVENT_TITLE[kind].format(place=place_en)}",
                             description=texts.DISCLAIMER["en"], place=place, **_dates(date_text)))
-        plans.append((kind, steps[:max(1, n_acts)] if kind != "camp" else steps[:max(2, n_acts)], victims,
-                      date_text, place))
+        plans.append((kind, steps[:n_acts], victims, date_text, place))
     Event.objects.bulk_create(events)
     acts: list[Act] = []
     meta: list[tuple[str, list[Person]]] = []
@@ -369,9 +369,8 @@ def load_demo(*, actor=None, progress: Progress = None) -> dict:
     with transaction.atomic():
         if demo_loaded():
             return {"created": False, **demo_counts()}
-        recorder = None
         if actor is None:
-            actor = recorder = _demo_recorder()
+            actor = _demo_recorder()
         steps = 5
         rng = random.Random(SEED)
         act_types = profile_act_types()
@@ -389,15 +388,26 @@ def load_demo(*, actor=None, progress: Progress = None) -> dict:
         extra = _make_sources(rng, built, camps, provinces, partners, act_types, actor)
         _tick(progress, 4, steps)
         counts = {"created": True, **demo_counts(), **extra}
+        counts["findings"] = _load_findings(actor)
         if missing:
             counts["act_types_missing_from_profile"] = missing
         audit_record(actor=actor, action="demo.load", object_type="demo", object_id="demo",
                      detail={k: v for k, v in counts.items() if k != "created"})
-        if recorder is not None:
-            recorder.is_active = False
-            recorder.save(update_fields=["is_active"])
+        # The recorder may also have written the findings; it never stays able to sign in.
+        from inquiry.accounts.models import User
+
+        User.objects.filter(username=RECORDER).update(is_active=False)
         _tick(progress, 5, steps)
         return counts
+
+
+def _load_findings(actor) -> int:
+    """Two draft findings: one that meets the standard of proof and one that does not, with why."""
+    from inquiry.accounts.roles import Cap, can
+    from inquiry.findings.demo import findings_demo_load
+
+    author = actor if can(actor, Cap.CASES_WRITE) else _demo_recorder()
+    return findings_demo_load(actor=author)
 
 
 def _tick(progress: Progress, done: int, total: int) -> None:
