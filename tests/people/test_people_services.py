@@ -64,3 +64,25 @@ def test_partner_sees_only_its_own_persons(users):
     other = services.person_create(actor=users["outsider"], names=["최가상"])
     assert list(selectors.person_list_for_user(users["partner"])) == [own]
     assert list(selectors.person_list_for_user(users["outsider"])) == [other]
+
+
+@pytest.mark.parametrize("query", ["김영철", "Kim Yong Chol", "KIM, Yong-chol", "kim yŏng-ch'ŏl", "김"])
+def test_name_search_finds_every_spelling_through_the_index(users, query):
+    person = services.person_create(actor=users["investigator"], names=["김영철"], birth_date="1960")
+    services.person_create(actor=users["investigator"], names=["박순희"])
+    found = list(selectors.person_list_for_user(users["analyst"], q=query))
+    assert person in found, query
+    assert all("박순희" not in [n.original for n in p.names.all()] for p in found)
+
+
+def test_name_search_sees_renamed_and_deleted_names(users):
+    person = services.person_create(actor=users["investigator"], names=["최허구"])
+    services.person_update(actor=users["investigator"], person=person, names=["한가상"])
+    assert list(selectors.person_list_for_user(users["analyst"], q="최허구")) == []
+    assert list(selectors.person_list_for_user(users["analyst"], q="한가상")) == [person]
+
+
+def test_name_search_with_search_syntax_characters_does_not_fail(users):
+    services.person_create(actor=users["investigator"], names=["김영철"])
+    for query in ['"', "kim*", "a OR b", "%_\\", "NEAR(x y)"]:
+        list(selectors.person_list_for_user(users["analyst"], q=query))

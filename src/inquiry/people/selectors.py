@@ -8,7 +8,6 @@ from inquiry.accounts.guard import not_found
 from inquiry.accounts.roles import Cap, can
 from inquiry.cases.models import Act
 from inquiry.people.models import Organisation, Person, PersonName
-from inquiry.people.naming import fold
 
 
 def _visible_persons(user) -> QuerySet[Person]:
@@ -17,22 +16,6 @@ def _visible_persons(user) -> QuerySet[Person]:
     if can(user, Cap.PARTNER_SUBMIT) and user.partner_id:
         return Person.objects.filter(partner_id=user.partner_id)
     raise not_found()
-
-
-def name_query(q: str) -> Q:
-    """Match a name in any script: folded text, its unspaced form, and the name library's keys."""
-    folded = fold(q)
-    cond = Q(names__search_text__icontains=folded) | Q(names__original__icontains=q.strip())
-    if " " in folded:
-        cond |= Q(names__search_text__icontains=folded.replace(" ", ""))
-    try:
-        from inquiry import names
-
-        for key in sorted(names.name_keys(names.parse_name(q)))[:8]:
-            cond |= Q(names__search_text__icontains=key)
-    except Exception:  # the names library is optional here; folded matching still works
-        pass
-    return cond
 
 
 def person_list_for_user(user, *, q: str = "", status: str = "", sex: str = "",
@@ -45,8 +28,9 @@ def person_list_for_user(user, *, q: str = "", status: str = "", sex: str = "",
     if sex:
         qs = qs.filter(sex=sex)
     if q:
-        ids = Person.objects.filter(name_query(q)).values("id")
-        qs = qs.filter(Q(id__in=ids) | Q(code__iexact=q.strip()))
+        from inquiry.people.search import person_ids_matching
+
+        qs = qs.filter(Q(id__in=person_ids_matching(q)) | Q(code__iexact=q.strip()))
     names = PersonName.objects.only("id", "person_id", "original", "script")
     return qs.prefetch_related(Prefetch("names", queryset=names)).order_by("code")
 
