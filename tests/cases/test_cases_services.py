@@ -123,3 +123,16 @@ def test_period_filter_keeps_records_whose_uncertain_dates_overlap(users):
     services.source_record(actor=inv, kind="document", title="2005", date="2005")
     titles = set(source_list_for_user(inv, period="1997").values_list("title", flat=True))
     assert titles == {"nineties", "spring 1997"}
+
+
+def test_reading_an_event_that_quotes_a_confidential_source_is_audited(users):
+    from inquiry.cases.selectors import event_get_for_user
+
+    inv = users["investigator"]
+    source = services.source_record(actor=inv, kind="document", title="Confidential document")
+    event = services.event_create(actor=inv, title="Fictional arrest")
+    act = services.act_add(actor=inv, event=event, act_type="ARBITRARY_ARREST")
+    services.act_link_source(actor=inv, act=act, source=source, mode="documentary", passage="…")
+    event_get_for_user(users["commissioner"], event.pk)
+    entry = AuditEntry.objects.filter(action="event.read", actor="commissioner").get()
+    assert source.code in entry.detail

@@ -87,6 +87,12 @@ def event_get_for_user(user, pk) -> Event:
              .filter(pk=pk).first())
     if event is None:
         raise not_found()
+    # Passages quoted from confidential sources are sensitive reads too.
+    confidential = sorted({link.source.code for act in event.acts.all() for link in act.links.all()
+                           if link.source.confidential})
+    if confidential:
+        audit_record(actor=user, action="event.read", object_type="event", object_id=event.pk,
+                     detail={"code": event.code, "confidential_sources": confidential})
     return event
 
 
