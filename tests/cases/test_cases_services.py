@@ -136,3 +136,13 @@ def test_reading_an_event_that_quotes_a_confidential_source_is_audited(users):
     event_get_for_user(users["commissioner"], event.pk)
     entry = AuditEntry.objects.filter(action="event.read", actor="commissioner").get()
     assert source.code in entry.detail
+
+
+@pytest.mark.parametrize("query", ["공개처형", "처형", "Public Execution", "E-000001"])
+def test_event_filter_finds_titles_in_any_script_through_the_index(users, query):
+    from inquiry.cases.selectors import event_list_for_user
+
+    inv = users["investigator"]
+    event = services.event_create(actor=inv, title="회령 공개처형 (public execution, fictional)")
+    services.event_create(actor=inv, title="Unrelated fictional event")
+    assert list(event_list_for_user(users["analyst"], q=query)) == [event]

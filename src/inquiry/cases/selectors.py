@@ -69,7 +69,9 @@ def event_list_for_user(user, *, q: str = "", act_type: str = "", place_id=None,
     qs = Event.objects.select_related("place").annotate(
         act_count=Coalesce(Subquery(acts, output_field=IntegerField()), 0))
     if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(code__iexact=q) | Q(description__icontains=q))
+        from inquiry.cases.event_search import event_ids_matching
+
+        qs = qs.filter(Q(id__in=event_ids_matching(q)) | Q(code__iexact=q.strip()))
     if act_type:
         qs = qs.filter(acts__act_type=act_type).distinct()
     if place_id:

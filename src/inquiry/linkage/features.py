@@ -101,7 +101,8 @@ def _fold(text: str | None) -> str | None:
     if text is None:
         return None
     decomposed = unicodedata.normalize("NFKD", str(text))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    # NFC again: NFKD splits hangul syllables into jamo, and "조선" must still equal "조선".
+    plain = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))).lower()
     plain = re.sub(r"[\W_]+", "", plain)
     return plain or None
 

@@ -199,8 +199,8 @@ def training_blocking_rules() -> list[Any]:
         # Same name and birth place: trains the birth date. (Adding the last-seen place keeps only
         # the lists that record it, whose date styles then dominate and bias the date levels.)
         block_on("name_canon", "birth_place"),
-        # Same birth day and birth place: trains the name.
-        block_on("birth_day", "birth_place"),
+        # Same birth date (at the same precision) and birth place: trains the name.
+        block_on("birth_key", "birth_place"),
         # Same name and birth day: trains the places.
         block_on("name_canon", "birth_day"),
     ]

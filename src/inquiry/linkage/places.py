@@ -31,7 +31,8 @@ class PlaceKey:
 
 def fold_place(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.strip())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    # NFC again so that hangul suffixes (시, 군) are whole syllables, not jamo.
+    plain = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))).lower()
     plain = plain.replace("'", "").replace("’", "").replace("ʼ", "")
     plain = " ".join(plain.split())
     for _ in range(2):  # "Hoeryong-si", "Kaechon County"

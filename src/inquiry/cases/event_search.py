@@ -1,0 +1,21 @@
+"""Event titles and descriptions through a trigram index, so the event filter stays fast at scale."""
+
+from __future__ import annotations
+
+from django.db.models.expressions import RawSQL
+
+from inquiry.trigram_index import TrigramIndex
+
+EVENT_INDEX = TrigramIndex("cases_event", ("title", "description"))
+
+
+def event_index_install() -> None:
+    EVENT_INDEX.install()
+
+
+def event_index_remove() -> None:
+    EVENT_INDEX.remove()
+
+
+def event_ids_matching(q: str) -> RawSQL:
+    return EVENT_INDEX.ids_containing_any([" ".join(q.split())])
