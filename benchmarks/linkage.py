@@ -5,7 +5,11 @@ DuckDB's native allocations, unlike tracemalloc) belongs to that run alone; the 
 generated beforehand by another subprocess and cached as CSV.
 
 Usage:
-    python benchmarks/linkage.py --sizes 10000 100000 [--methods inquiry generic] [--workdir DIR]
+    python benchmarks/linkage.py --sizes 10000 100000 [--methods inquiry generic diagnose] [--workdir DIR]
+        [--seed S]
+
+``diagnose`` reports pair completeness of the blocking, the ceiling (true pairs with any evidence
+beyond a common name) and the calibration of the scored pairs.
 """
 
 from __future__ import annotations
@@ -48,17 +52,11 @@ def _read(path: Path):
 
 
 def run_inquiry(path: Path, threshold: float) -> dict[str, object]:
-    from inquiry.linkage import LinkageRecord, cluster_with_judgements, link_records
+    from inquiry.linkage import cluster_with_judgements, link_records
 
     frame = _read(path)
     started = time.perf_counter()
-    records = [
-        LinkageRecord(record_id=r.record_id, names=(r.name,), birth_date=r.birth_date or None, sex=r.sex or None,
-                      birth_place=r.birth_place or None, last_seen_place=r.last_seen_place or None,
-                      facility=r.facility or None, nationality=r.nationality or None,
-                      relatives=tuple(x for x in r.relatives.split(";") if x), source=r.source or None)
-        for r in frame.itertuples(index=False)
-    ]
+    records = _records(frame)
 
     def progress(message: str) -> None:
         print(f"  [{time.perf_counter() - started:7.1f}s] {message}", file=sys.stderr, flush=True)
@@ -117,7 +115,77 @@ def run_generic(path: Path, threshold: float) -> dict[str, object]:
     return {"seconds": elapsed, **pairwise_scores(truth, predicted)}
 
 
+def _records(frame):
+    from inquiry.linkage import LinkageRecord
+
+    return [
+        LinkageRecord(record_id=r.record_id, names=(r.name,), birth_date=r.birth_date or None, sex=r.sex or None,
+                      birth_place=r.birth_place or None, last_seen_place=r.last_seen_place or None,
+                      facility=r.facility or None, nationality=r.nationality or None,
+                      relatives=tuple(x for x in r.relatives.split(";") if x), source=r.source or None)
+        for r in frame.itertuples(index=False)
+    ]
+
+
+def diagnose(path: Path, threshold: float) -> dict[str, object]:
+    """Where true pairs are lost: blocking, missing evidence, or the score.
+
+    - pair completeness: the share of true pairs that a blocking rule brings together (the rules
+      of ``inquiry.linkage.model.prediction_blocking_rules``, recomputed here in Python);
+    - ceiling: the share of true pairs with some evidence beyond a common name (a birth date
+      within two years, a birth or last-seen place, a camp or a relative in common, or a name
+      that at most five records carry); pairs without any cannot be told from homonyms;
+    - calibration: among scored pairs, the share of true matches per probability band.
+    """
+    import itertools
+    from collections import Counter
+
+    import pandas as pd
+
+    from inquiry.linkage import link_records
+    from inquiry.linkage.features import build_feature_table
+
+    frame = _read(path)
+    records = _records(frame)
+    table = build_feature_table(records).set_index("unique_id")
+    rows = table.to_dict("index")
+    person = dict(zip(frame["record_id"], frame["person_id"], strict=True))
+    names = Counter(table["name_canon"])
+
+    def same(x, y) -> bool:
+        return x is not None and y is not None and not pd.isna(x) and not pd.isna(y) and x == y
+
+    total = blocked = evidence = attributes = 0
+    for ids in frame.groupby("person_id")["record_id"]:
+        for a, b in itertools.combinations(ids[1].tolist(), 2):
+            ra, rb = rows[a], rows[b]
+            total += 1
+            blocked += bool(set(ra["block_keys"] or ()) & set(rb["block_keys"] or ())) or (
+                same(ra["surname"], rb["surname"]) and (same(ra["birth_day"], rb["birth_day"]) or (
+                    same(ra["birth_year"], rb["birth_year"]) and same(ra["birth_place"], rb["birth_place"]))))
+            dated = not pd.isna(ra["birth_lo"]) and not pd.isna(rb["birth_lo"])
+            shared = (dated and ra["birth_lo"] - 731 <= rb["birth_hi"] and rb["birth_lo"] - 731 <= ra["birth_hi"]) \
+                or same(ra["birth_place"], rb["birth_place"]) or same(ra["last_seen_place"], rb["last_seen_place"]) \
+                or same(ra["facility"], rb["facility"]) \
+                or bool(set(ra["relative_forms"] or ()) & set(rb["relative_forms"] or ()))
+            attributes += shared
+            evidence += shared or max(names[ra["name_canon"]], names[rb["name_canon"]]) <= 5
+    result = link_records(records, threshold=threshold, duckdb_memory_limit="4GB")
+    bands = [(0.2, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 0.97), (0.97, 1.01)]
+    calibration = {}
+    for low, high in bands:
+        band = [person[p.id_a] == person[p.id_b] for p in result.pairs
+                if p.probability is not None and low <= p.probability < high]
+        calibration[f"{low}-{min(high, 1.0)}"] = (len(band), sum(band) / len(band) if band else None)
+    return {"true_pairs": total, "pair_completeness": blocked / total, "ceiling": evidence / total,
+            "share_with_a_non_name_attribute": attributes / total,
+            "calibration": calibration, **pairwise_scores(person, result.clusters)}
+
+
 def child(method: str, path: Path, threshold: float) -> None:
+    if method == "diagnose":
+        print(json.dumps(diagnose(path, threshold)))
+        return
     result = (run_inquiry if method == "inquiry" else run_generic)(path, threshold)
     result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
@@ -126,7 +194,7 @@ def child(method: str, path: Path, threshold: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark inquiry.linkage on synthetic lists.")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--methods", nargs="+", default=["inquiry", "generic"], choices=["inquiry", "generic"])
+    parser.add_argument("--methods", nargs="+", default=["inquiry", "generic"], choices=["inquiry", "generic", "diagnose"])
     parser.add_argument("--threshold", type=float, default=0.9)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/inquiry-linkage-bench"))
     parser.add_argument("--seed", type=int, default=0)
@@ -150,6 +218,7 @@ def main() -> None:
             result = json.loads(done.stdout.strip().splitlines()[-1]) | {"size": size, "method": method}
             results.append(result)
             print(json.dumps(result), flush=True)
+    results = [r for r in results if r["method"] != "diagnose"]
     print("\n| records | method | precision | recall | F1 | F1 at 0.7 / 0.5 | wall time (s) | peak RSS (MiB) |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|")
     for r in results:

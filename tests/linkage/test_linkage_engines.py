@@ -67,3 +67,8 @@ def test_trained_model_beats_exact_names_on_synthetic_lists():
     assert result.model["trained"] is True
     assert 0 < result.model["prior_probability"] < 0.01
     assert precision > 0.9 and recall > 0.6
+    # Popular and official spellings of one name (Young Chul / Yong Chol) share a key and are
+    # close: EM must learn that this is stronger evidence than a shared key alone (training the
+    # name only on pairs with the same birth day once taught it the reverse).
+    name_levels = {label: weight for weight, label in result.model["levels"]["name"]}
+    assert name_levels["a name key in common and close spelling"] > name_levels["a name key in common"]
