@@ -19,7 +19,14 @@ __all__ = ["UncertainDate", "parse_uncertain_date"]
 
 _SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24,
             "봄": 21, "여름": 22, "가을": 23, "겨울": 24, "春": 21, "夏": 22, "秋": 23, "冬": 24}
+_Y = r"(\d{4})\s*(?:년|年)?"
 _FRIENDLY = [
+    (re.compile(r"^(\d{4})\s*(?:년|年)\s*(\d{1,2})\s*(?:월|月)\s*(\d{1,2})\s*(?:일|日)$"),
+     lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"),
+    (re.compile(r"^(\d{4})\s*(?:년|年)\s*(\d{1,2})\s*(?:월|月)$"), lambda m: f"{m[1]}-{int(m[2]):02d}"),
+    (re.compile(r"^(\d{3})0\s*(?:년대|年代)$"), lambda m: f"{m[1]}X"),
+    (re.compile(r"^" + _Y + r"\s*(?:이전|以前|まで)$"), lambda m: f"../{m[1]}"),
+    (re.compile(r"^" + _Y + r"\s*(?:이후|以降|以後)$"), lambda m: f"{m[1]}/.."),
     (re.compile(r"^(?:before|until|by|이전|以前)\s*(\d{4}(?:-\d{2}){0,2})$", re.I), lambda m: f"../{m[1]}"),
     (re.compile(r"^(\d{4}(?:-\d{2}){0,2})\s*(?:이전|以前)$"), lambda m: f"../{m[1]}"),
     (re.compile(r"^(?:after|since|이후|以降)\s*(\d{4}(?:-\d{2}){0,2})$", re.I), lambda m: f"{m[1]}/.."),

@@ -8,80 +8,79 @@ checks that the copies match. ``reason_text`` renders a reason in the active lan
 
 from __future__ import annotations
 
-from django.utils.translation import get_language, gettext
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import get_language, gettext, gettext_noop
 
 ERROR_TEMPLATES = [
-    N_("Give the finding a title."),
-    N_("“{value}” is not a pattern of the mandate."),
-    N_("“{value}” is not a crime under article 7."),
-    N_("Choose at least one candidate crime."),
-    N_("Only a draft finding can be changed."),
-    N_("A finding without acts cannot be approved."),
-    N_("The evidence changed since you opened this finding; review it again before approving."),
-    N_("The standard of proof is not met. To approve anyway, write down why."),
-    N_("This finding is already withdrawn."),
-    N_("Say why the finding is withdrawn."),
-    N_("No act or event is called “{value}”."),
+    gettext_noop("Give the finding a title."),
+    gettext_noop("“{value}” is not a pattern of the mandate."),
+    gettext_noop("“{value}” is not a crime under article 7."),
+    gettext_noop("Choose at least one candidate crime."),
+    gettext_noop("Only a draft finding can be changed."),
+    gettext_noop("A finding without acts cannot be approved."),
+    gettext_noop("The evidence changed since you opened this finding; review it again before approving."),
+    gettext_noop("The standard of proof is not met. To approve anyway, write down why."),
+    gettext_noop("This finding is already withdrawn."),
+    gettext_noop("Say why the finding is withdrawn."),
+    gettext_noop("No act or event is called “{value}”."),
 ]
 
 REASON_TEMPLATES = {
     # inquiry.law.proof.REASON_MESSAGES
-    "unknown_source": N_("Source {source_id} is linked but was not supplied, so it is not counted."),
-    "source_not_credible": N_("Source {source_id} was assessed as not credible and is not counted."),
-    "hearsay_without_informant": N_(
+    "unknown_source": gettext_noop("Source {source_id} is linked but was not supplied, so it is not counted."),
+    "source_not_credible": gettext_noop("Source {source_id} was assessed as not credible and is not counted."),
+    "hearsay_without_informant": gettext_noop(
         "Hearsay in source {source_id} does not name its original informant, so it counts as its own origin."),
-    "same_origin": N_("Sources {source_ids} trace back to one origin ({origin}) and count once."),
-    "weak_origin": N_(
+    "same_origin": gettext_noop("Sources {source_ids} trace back to one origin ({origin}) and count once."),
+    "weak_origin": gettext_noop(
         "Origin {origin} weighs {weight}, below the minimum of {minimum}, and does not count as corroboration."),
-    "no_information": N_("No credible information is linked to {subject}."),
-    "credible_direct_source": N_("A credible source gives first-hand information ({origin})."),
-    "no_credible_direct_source": N_("No credible source gives first-hand information."),
-    "corroborated": N_(
+    "no_information": gettext_noop("No credible information is linked to {subject}."),
+    "credible_direct_source": gettext_noop("A credible source gives first-hand information ({origin})."),
+    "no_credible_direct_source": gettext_noop("No credible source gives first-hand information."),
+    "corroborated": gettext_noop(
         "Independent origins of the information: {count}; at least {required} required. Corroborated."),
-    "not_corroborated": N_(
+    "not_corroborated": gettext_noop(
         "Independent origins of the information: {count}; at least {required} required. Not corroborated."),
-    "documentary_sufficient": N_(
+    "documentary_sufficient": gettext_noop(
         "Documentary evidence of {reliability} reliability ({origin}) suffices on its own."),
-    "documentary_insufficient": N_(
+    "documentary_insufficient": gettext_noop(
         "The best documentary evidence is of {reliability} reliability; {required} reliability is needed "
         "for it to suffice on its own."),
-    "standard_met": N_("The standard of proof ({standard}) is met for {subject}."),
-    "standard_not_met": N_("The standard of proof ({standard}) is not met for {subject}."),
-    "pattern_incidents": N_(
+    "standard_met": gettext_noop("The standard of proof ({standard}) is met for {subject}."),
+    "standard_not_met": gettext_noop("The standard of proof ({standard}) is not met for {subject}."),
+    "pattern_incidents": gettext_noop(
         "Incidents meeting the standard: {met} of {total}; the pattern requires at least {required}."),
-    "pattern_origins": N_(
+    "pattern_origins": gettext_noop(
         "Independent origins behind those incidents: {count}; the pattern requires at least {required}."),
-    "act_outside_pattern": N_("Act {act_id} has an act type outside pattern {pattern} and is not counted."),
+    "act_outside_pattern": gettext_noop("Act {act_id} has an act type outside pattern {pattern} and is not counted."),
     # inquiry.law.matrix.MATRIX_MESSAGES
-    "supported_by_act_type": N_("Act {act_id} ({act_type}) shows this element by its nature."),
-    "supported_by_information": N_("Information linked to act {act_id} is coded against this element."),
-    "incident_met": N_("The information on act {act_id} meets the standard of proof for this element."),
-    "incident_not_met": N_(
+    "supported_by_act_type": gettext_noop("Act {act_id} ({act_type}) shows this element by its nature."),
+    "supported_by_information": gettext_noop("Information linked to act {act_id} is coded against this element."),
+    "incident_met": gettext_noop("The information on act {act_id} meets the standard of proof for this element."),
+    "incident_not_met": gettext_noop(
         "The information on act {act_id} does not meet the standard of proof for this element."),
-    "no_evidence": N_("No information supports this element."),
-    "pattern_met": N_("Pattern {pattern} meets the standard, showing a widespread or systematic attack."),
-    "pattern_not_met": N_("Pattern {pattern} does not meet the pattern standard."),
-    "no_pattern": N_("No pattern is offered to show a widespread or systematic attack."),
-    "attack_not_established": N_("Knowledge cannot be inferred while the attack is not established."),
-    "perpetrator_organisation_identified": N_(
+    "no_evidence": gettext_noop("No information supports this element."),
+    "pattern_met": gettext_noop("Pattern {pattern} meets the standard, showing a widespread or systematic attack."),
+    "pattern_not_met": gettext_noop("Pattern {pattern} does not meet the pattern standard."),
+    "no_pattern": gettext_noop("No pattern is offered to show a widespread or systematic attack."),
+    "attack_not_established": gettext_noop("Knowledge cannot be inferred while the attack is not established."),
+    "perpetrator_organisation_identified": gettext_noop(
         "Act {act_id} names the perpetrator's organisation ({organisation}), from which knowledge of the "
         "attack is inferred."),
-    "perpetrator_unidentified": N_(
+    "perpetrator_unidentified": gettext_noop(
         "No act that supports this crime and meets the standard names the perpetrator's organisation."),
-    "element_text_single_source": N_(
+    "element_text_single_source": gettext_noop(
         "The text of this element rests on a single source transcription; check it against the ICC "
         "publication before citing it."),
-    "crime_met": N_("Every element of {crime} is met."),
-    "crime_gaps": N_("Elements of {crime} not met: {gaps}."),
-    "act_type_unrelated": N_("Act {act_id} ({act_type}) is not mapped to any candidate crime."),
+    "crime_met": gettext_noop("Every element of {crime} is met."),
+    "crime_gaps": gettext_noop("Elements of {crime} not met: {gaps}."),
+    "act_type_unrelated": gettext_noop("Act {act_id} ({act_type}) is not mapped to any candidate crime."),
     # inquiry.findings.evaluate.FINDING_MESSAGES
-    "finding_no_acts": N_("The finding groups no acts yet."),
-    "finding_incidents": N_("Incidents meeting the standard of proof: {met} of {total}."),
-    "finding_origins": N_(
+    "finding_no_acts": gettext_noop("The finding groups no acts yet."),
+    "finding_incidents": gettext_noop("Incidents meeting the standard of proof: {met} of {total}."),
+    "finding_origins": gettext_noop(
         "Independent origins behind the information in this finding: {count}, from {sources} sources."),
-    "consent_withdrawn": N_("Source {source_id} is not counted: the witness withdrew consent."),
-    "act_type_not_in_profile": N_(
+    "consent_withdrawn": gettext_noop("Source {source_id} is not counted: the witness withdrew consent."),
+    "act_type_not_in_profile": gettext_noop(
         "Act {act_id} has act type {act_type}, which this profile does not know; it is left out of the "
         "elements matrix."),
 }

@@ -20,7 +20,7 @@ def link_queue(request):
 @post_only
 def link_run(request):
     run = services.linkage_run(actor=request.user)
-    messages.info(request, _("Linkage compared %(records)d persons; %(review)d pairs wait for review.")
+    messages.info(request, _("Linkage compared %(records)d persons. Pairs waiting for review: %(review)d.")
                   % {"records": run.n_records, "review": run.n_review})
     return redirect("link_queue")
 
