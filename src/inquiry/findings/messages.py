@@ -97,6 +97,21 @@ def _standard_label(code: str) -> str:
     return std.label.get(lang) or std.label.get("en") or code
 
 
+def _readable(shown: dict) -> None:
+    """Codes in reason parameters become labels in the active language (act types, patterns, grades)."""
+    from inquiry.cases.models import InformationLink
+    from inquiry.web.labels import act_type_label, pattern_label
+
+    if isinstance(shown.get("act_type"), str):
+        shown["act_type"] = act_type_label(shown["act_type"])
+    if isinstance(shown.get("subject"), str):
+        shown["subject"] = pattern_label(shown["subject"]) or shown["subject"]
+    grades = dict(InformationLink.Reliability.choices)
+    for key in ("reliability", "required"):
+        if shown.get(key) in grades:
+            shown[key] = str(grades[shown[key]])
+
+
 def reason_text(reason) -> str:
     """The reason's sentence in the active language (English when the code is unknown)."""
     template = REASON_TEMPLATES.get(reason.code)
@@ -105,6 +120,7 @@ def reason_text(reason) -> str:
     shown = {k: (", ".join(map(str, v)) if isinstance(v, tuple | list) else v) for k, v in reason.params.items()}
     if "standard" in shown:
         shown["standard"] = _standard_label(str(shown["standard"]))
+    _readable(shown)
     try:
         return gettext(template).format(**shown)
     except (KeyError, IndexError, ValueError):

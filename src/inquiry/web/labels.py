@@ -20,3 +20,13 @@ def act_type_label(code: str) -> str:
 
 def act_type_choices() -> list[tuple[str, str]]:
     return sorted(((code, act_type_label(code)) for code in known_act_types()), key=lambda c: c[1])
+
+
+def pattern_label(code: str) -> str:
+    """A mandate pattern's label in the active language; empty when ``code`` is not a pattern."""
+    from django.conf import settings
+
+    from inquiry.profiles import load_profile
+
+    pattern = load_profile(settings.INQUIRY_PROFILE).patterns.get(code)
+    return _label(pattern, (get_language() or "en")[:2]) if pattern else ""
