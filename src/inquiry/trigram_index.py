@@ -84,12 +84,13 @@ class TrigramIndex:
                 params.append(" OR ".join('"' + a.replace('"', '""') + '"' for a in long_alts))
             for alt in (a for a in alternatives if len(a) < TRIGRAM):
                 parts += [f"{c} LIKE %s ESCAPE '\\'" for c in self.columns]
-                params += [_like(alt)] * len(self.columns)
+                params += [like_pattern(alt)] * len(self.columns)
             return RawSQL(f"SELECT {select} FROM {self.table} WHERE " + " OR ".join(parts), params)
         parts = [f"lower({c}) LIKE lower(%s) ESCAPE '\\'" for _ in alternatives for c in self.columns]
-        params = [_like(a) for a in alternatives for _ in self.columns]
+        params = [like_pattern(a) for a in alternatives for _ in self.columns]
         return RawSQL(f"SELECT {select} FROM {self.table} WHERE " + " OR ".join(parts), params)
 
 
-def _like(term: str) -> str:
+def like_pattern(term: str) -> str:
+    """A LIKE pattern matching ``term`` anywhere, with LIKE's own wildcards escaped."""
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

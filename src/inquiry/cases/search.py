@@ -27,6 +27,8 @@ from django.db import connection
 from django.db.models import BooleanField, F, Q, QuerySet
 from django.db.models.expressions import Expression, RawSQL
 
+from inquiry.trigram_index import like_pattern
+
 __all__ = [
     "parse_query",
     "source_search_count",
@@ -145,9 +147,6 @@ def parse_query(query: str | None) -> list[str]:
     return kept[:MAX_TERMS]
 
 
-def _like_pattern(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _fts_phrase(term: str) -> str:
@@ -175,7 +174,7 @@ def _sqlite_match(terms: list[str], *, ranked: bool) -> tuple[str, list]:
     wheres: list[str] = []
     for term in short_terms:
         wheres.append("(s.title LIKE %s ESCAPE '\\' OR s.text LIKE %s ESCAPE '\\')")
-        params += [_like_pattern(term)] * 2
+        params += [like_pattern(term)] * 2
     if long_terms:
         sql = (f"SELECT s.id AS id, f.score AS score FROM cases_source s JOIN "
                f"(SELECT rowid AS rid, {score} AS score FROM cases_source_fts WHERE cases_source_fts MATCH %s) f "
@@ -191,11 +190,11 @@ def _postgres_match(terms: list[str], *, ranked: bool) -> tuple[str, list]:
     wheres: list[str] = []
     for term in terms:
         wheres.append(f"{_PG_DOC} LIKE lower(%s) ESCAPE '\\'")
-        params.append(_like_pattern(term))
+        params.append(like_pattern(term))
     if ranked:
         # Title hits first (whole query, then trigram closeness), newest first among equals.
         score = "-((\"title\" ILIKE %s ESCAPE '\\')::int * 2 + word_similarity(%s, \"title\"))"
-        params = [_like_pattern(" ".join(terms)), " ".join(terms)] + params
+        params = [like_pattern(" ".join(terms)), " ".join(terms)] + params
     else:
         score = "0"
     sql = f"SELECT id, {score} AS score FROM cases_source WHERE " + " AND ".join(wheres)
@@ -306,6 +305,6 @@ def source_search_queryset(query: str, base_qs: QuerySet) -> QuerySet:
         return qs
     if connection.vendor == "postgresql":
         for term in terms:
-            base_qs = base_qs.filter(_DocContains(_like_pattern(term)))
+            base_qs = base_qs.filter(_DocContains(like_pattern(term)))
         return base_qs
     raise NotImplementedError(f"full-text search does not support the {connection.vendor} database")
