@@ -147,8 +147,6 @@ def parse_query(query: str | None) -> list[str]:
     return kept[:MAX_TERMS]
 
 
-
-
 def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
