@@ -61,7 +61,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")} if os.environ.get("INQUIRY_TEST_DB_FILE") else {}
 
 INSTALLED_APPS = [
     "django.contrib.auth",

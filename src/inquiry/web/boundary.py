@@ -8,9 +8,6 @@ from django.http import HttpResponseNotAllowed
 from inquiry.errors import InquiryError, NotFound, PermissionDenied
 from inquiry.web.messages import translate_error
 
-# Form fields whose names differ from the service's argument names.
-FIELD_ALIASES = {"birth_date": "birth_date", "names": "names", "period": "period"}
-
 
 def call_service(form, service, /, **kwargs):
     """Run ``service``; on a domain error attach the message to the form and return None."""

@@ -153,14 +153,11 @@ def evidence_upload(request, pk):
 
 @login_required_or_404
 def evidence_download(request, pk):
-    from inquiry.evidence.models import EvidenceFile
+    from inquiry.evidence.selectors import evidence_get_for_user
     from inquiry.evidence.services import evidence_read
 
     require(request.user, Cap.EVIDENCE_READ)
-    evidence = EvidenceFile.objects.select_related("source").filter(pk=pk).first()
-    if evidence is None or (evidence.source and not case_selectors.source_choices_for_user(request.user)
-                            .filter(pk=evidence.source_id).exists()):
-        raise not_found()
+    evidence = evidence_get_for_user(user=request.user, evidence_id=pk)
     response = StreamingHttpResponse(evidence_read(actor=request.user, evidence=evidence),
                                      content_type=evidence.media_type or "application/octet-stream")
     response["Content-Disposition"] = f'attachment; filename="{evidence.sha256[:16]}"'
