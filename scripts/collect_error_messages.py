@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent / "src" / "inquiry"
 TARGET = ROOT / "web" / "error_catalogue.py"
 # Django-layer folders whose errors reach the web pages and the API. CLI-only modules are left out:
 # the command line speaks English.
-FOLDERS = ["accounts", "audit", "cases", "evidence", "findings", "people", "places", "vault", "web", "api"]
+FOLDERS = ["accounts", "audit", "cases", "evidence", "findings", "people", "places", "publicsite", "vault", "web", "api"]
 ERRORS = {"InvalidInput", "NotFound", "PermissionDenied", "Conflict", "ConfigurationError"}
 
 

@@ -39,8 +39,8 @@ _FRIENDLY = [
     (re.compile(r"^(\d{4})年$"), lambda m: m[1]),
 ]
 _SEASON_RE = re.compile(r"^(spring|summer|autumn|fall|winter)\s+(\d{4})$|^(\d{4})(?:년|年)?\s*(봄|여름|가을|겨울|春|夏|秋|冬)$", re.I)
-_OPEN_MIN = date(1900, 1, 1)  # "before 2004" still needs a lower bound for range queries
-_OPEN_MAX = date(2100, 12, 31)
+OPEN_MIN = date(1900, 1, 1)  # "before 2004" still needs a lower bound for range queries
+OPEN_MAX = date(2100, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -67,12 +67,12 @@ def to_edtf(text: str) -> str:
 
 def _struct_to_date(value, *, upper: bool) -> date:
     if not hasattr(value, "tm_year"):  # open ends come back as +/- infinity
-        return _OPEN_MAX if upper else _OPEN_MIN
+        return OPEN_MAX if upper else OPEN_MIN
     year, month, day = value.tm_year, value.tm_mon, value.tm_mday
     try:
         return date(year, month, day)
     except ValueError:
-        return _OPEN_MAX if upper else _OPEN_MIN
+        return OPEN_MAX if upper else OPEN_MIN
 
 
 def parse_uncertain_date(text: str | None, *, field: str = "date") -> UncertainDate | None:
@@ -87,8 +87,8 @@ def parse_uncertain_date(text: str | None, *, field: str = "date") -> UncertainD
                            "before 2004 or 1997/1999.", field=field, value=str(text)) from None
     lower = parsed.lower_fuzzy() if hasattr(parsed, "lower_fuzzy") else parsed.lower_strict()
     upper = parsed.upper_fuzzy() if hasattr(parsed, "upper_fuzzy") else parsed.upper_strict()
-    earliest = _struct_to_date(lower, upper=False) if lower else _OPEN_MIN
-    latest = _struct_to_date(upper, upper=True) if upper else _OPEN_MAX
+    earliest = _struct_to_date(lower, upper=False) if lower else OPEN_MIN
+    latest = _struct_to_date(upper, upper=True) if upper else OPEN_MAX
     if earliest > latest:
         raise InvalidInput("“{value}” ends before it begins.", field=field, value=str(text))
     return UncertainDate(edtf=str(parsed), earliest=earliest, latest=latest)

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "inquiry.cases",
     "inquiry.evidence",
     "inquiry.findings",
+    "inquiry.publicsite",
     "inquiry.web",
     "inquiry.api",
 ]

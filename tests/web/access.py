@@ -17,7 +17,7 @@ ALL_CLIENTS = sorted(EVERYONE) + ["anonymous"]
 
 # name: (method, roles allowed, object key for <pk>, POST data factory)
 WEB = {
-    "home": ("get", EVERYONE, None, None),
+    "home": ("get", EVERYONE | {"anonymous"}, None, None),  # visitors are sent to the public site
     "login": ("get", EVERYONE | {"anonymous"}, None, None),
     "logout": ("post", EVERYONE | {"anonymous"}, None, None),
     "set_language": ("post", EVERYONE | {"anonymous"}, None, lambda w: {"language": "ko"}),

@@ -38,10 +38,12 @@ class Cap:
     USERS_MANAGE = "users.manage"
     AUDIT_READ = "audit.read"
     EXPORT = "export"
+    PUBLIC_EDIT = "public.edit"            # edit the public site's pages and FAQ (publishing: FINDINGS_APPROVE)
 
 
 ROLE_CAPS: dict[str, frozenset[str]] = {
-    Role.COMMISSIONER: frozenset({Cap.CASES_READ, Cap.EVIDENCE_READ, Cap.FINDINGS_APPROVE, Cap.AUDIT_READ, Cap.EXPORT}),
+    Role.COMMISSIONER: frozenset({Cap.CASES_READ, Cap.EVIDENCE_READ, Cap.FINDINGS_APPROVE, Cap.AUDIT_READ, Cap.EXPORT,
+                                  Cap.PUBLIC_EDIT}),
     Role.INVESTIGATOR: frozenset({
         Cap.CASES_READ, Cap.CASES_WRITE, Cap.IDENTITY_WRITE, Cap.CONSENT_MANAGE,
         Cap.EVIDENCE_READ, Cap.EVIDENCE_WRITE,
@@ -53,7 +55,7 @@ ROLE_CAPS: dict[str, frozenset[str]] = {
     }),
     Role.PARTNER: frozenset({Cap.PARTNER_SUBMIT}),
     Role.PUBLIC: frozenset(),
-    Role.ADMIN: frozenset({Cap.USERS_MANAGE, Cap.AUDIT_READ, Cap.PLACES_WRITE}),
+    Role.ADMIN: frozenset({Cap.USERS_MANAGE, Cap.AUDIT_READ, Cap.PLACES_WRITE, Cap.PUBLIC_EDIT}),
 }
 
 

@@ -138,3 +138,35 @@ class InformationLink(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["source", "act"], name="one_link_per_source_act")]
+
+
+class InterviewRecord(models.Model):
+    """The structured record of an interview, after the Istanbul Protocol (2022).
+
+    Stored like ``Source.text``: pseudonymous testimony, never identity. The identity is in the vault;
+    ``Source.text`` holds the account in the witness's words, ``sections`` the structured parts.
+    """
+
+    SECTIONS = ("arrest", "detention_places", "detention_conditions", "methods", "injuries", "perpetrators",
+                "other_witnesses")
+
+    class Consistency(models.TextChoices):
+        NOT_ASSESSED = "", _("Not assessed")
+        NOT_CONSISTENT = "not_consistent", _("Not consistent")
+        CONSISTENT = "consistent", _("Consistent")
+        HIGHLY_CONSISTENT = "highly_consistent", _("Highly consistent")
+        TYPICAL = "typical", _("Typical")
+        DIAGNOSTIC = "diagnostic", _("Diagnostic")
+
+    source = models.OneToOneField(Source, on_delete=models.CASCADE, related_name="interview")
+    interpreter_language = models.CharField(_("interpreter's language"), max_length=8, blank=True)
+    sections = models.JSONField(_("interview sections"), default=dict, blank=True)
+    consistency = models.CharField(_("degree of consistency"), max_length=20, blank=True,
+                                   choices=Consistency.choices, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    def ordered_sections(self) -> list[tuple[str, str]]:
+        """The filled sections in the protocol's order (jsonb does not keep key order)."""
+        return [(key, self.sections[key]) for key in self.SECTIONS if self.sections.get(key)]

@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from inquiry.web import views_events, views_linkage, views_misc, views_people, views_reference, views_sources
 
@@ -7,7 +7,6 @@ urlpatterns = [
     path("", views_misc.home, name="home"),
     path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("search/", views_misc.search, name="search"),
     path("sources/", views_sources.source_list, name="source_list"),
     path("sources/new/", views_sources.source_create, name="source_create"),
     path("sources/<int:pk>/", views_sources.source_detail, name="source_detail"),
@@ -44,4 +43,7 @@ urlpatterns = [
     path("witnesses/<int:pk>/erase/", views_misc.witness_erase, name="witness_erase"),
     path("audit/", views_misc.audit_log, name="audit_log"),
     path("exports/sources/", views_misc.export_sources, name="export_sources"),
+    path("", include("inquiry.web.urls_intake")),
+    path("", include("inquiry.web.urls_search")),
+    path("", include("inquiry.web.urls_explore")),
 ]

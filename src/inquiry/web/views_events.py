@@ -55,11 +55,11 @@ def event_edit(request, pk):
     return render(request, "web/simple_form.html", {"form": form, "heading": "event_edit", "object": event})
 
 
-def _resolve(form, model, codes, field, message):
+def _resolve(form, model, codes, field, error):
     found = {obj.code: obj for obj in model.objects.filter(code__in=codes)}
     for code in codes:
         if code not in found:
-            form.add_error(field, translate_error(InvalidInput(message, code=code)))
+            form.add_error(field, translate_error(error(code)))
     return list(found.values())
 
 
@@ -70,9 +70,11 @@ def act_create(request, pk):
     form = ActForm(request.POST or None, act_types=act_type_choices())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        victims = _resolve(form, Person, form.victim_codes(), "victims", "No person has the code {code}.")
+        victims = _resolve(form, Person, form.victim_codes(), "victims",
+                           lambda code: InvalidInput("No person has the code {value}.", value=code))
         orgs = _resolve(form, Organisation, [data["perpetrator_org"]] if data["perpetrator_org"] else [],
-                        "perpetrator_org", "No organisation has the code {code}.")
+                        "perpetrator_org",
+                        lambda code: InvalidInput("No organisation has the code {value}.", value=code))
         if not form.errors:
             act = call_service(form, services.act_add, actor=request.user, event=event, act_type=data["act_type"],
                                date=data["date"], place=data["place"], description=data["description"],
@@ -91,8 +93,8 @@ def act_link_create(request, pk):
         data = form.cleaned_data
         source = selectors.source_choices_for_user(request.user).filter(code=data["source"].strip()).first()
         if source is None:
-            form.add_error("source", translate_error(InvalidInput("No source has the code {code}.",
-                                                                  code=data["source"])))
+            form.add_error("source", translate_error(InvalidInput("No source has the code {value}.",
+                                                                  value=data["source"])))
         elif call_service(form, services.act_link_source, actor=request.user, act=act, source=source,
                           mode=data["mode"], reliability=data["reliability"], passage=data["passage"],
                           informant=data["informant"], elements=form.element_refs()):

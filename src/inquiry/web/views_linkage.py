@@ -2,10 +2,25 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from inquiry.people import linkage_selectors as selectors
 from inquiry.people import linkage_services as services
+from inquiry.people.selectors import person_act_places_for_user
 from inquiry.web.boundary import login_required_or_404, post_only
+
+# The comparisons of the linkage model (inquiry.linkage.model), named for reviewers.
+COMPARISON_LABELS = {
+    "name": gettext_lazy("Names"),
+    "birth_date": gettext_lazy("Birth date"),
+    "sex": gettext_lazy("Sex"),
+    "nationality": gettext_lazy("Nationality"),
+    "places": gettext_lazy("Birth place and last-seen place"),
+    "facility": gettext_lazy("Facility"),
+    "relatives": gettext_lazy("Relatives"),
+    "source": gettext_lazy("Source list"),
+}
+BAR_SCALE = 10.0  # a weight of ±10 (a Bayes factor of about 1,000) fills the bar
 
 
 @login_required_or_404
@@ -25,6 +40,37 @@ def link_run(request):
     return redirect("link_queue")
 
 
+def _waterfall(explanation: dict) -> list[dict]:
+    """The comparisons in the order the model applied them, with a bar for each weight."""
+    rows = []
+    for name, part in explanation.items():
+        if not isinstance(part, dict):
+            continue
+        weight = part.get("match_weight")
+        width = min(abs(weight or 0.0) / BAR_SCALE, 1.0) * 100
+        rows.append({"name": name, "label": str(COMPARISON_LABELS.get(name, name.replace("_", " "))),
+                     "level": part.get("level", ""), "weight": weight, "width": round(width),
+                     "for": (weight or 0.0) >= 0})
+    return rows
+
+
+def _facts(c, places: dict) -> list[dict]:
+    """The side-by-side rows; ``differs`` marks rows where both records have a value and they differ."""
+    a, b = c.person_a, c.person_b
+    rows = [
+        ("birth_date", _("Birth date"), a.date_edtf, b.date_edtf),
+        ("sex", _("Sex"), a.get_sex_display() if a.sex != "unknown" else "", b.get_sex_display() if b.sex != "unknown"
+         else ""),
+        ("nationality", _("Nationality"), a.nationality, b.nationality),
+        ("birth_place", _("Birth place"), str(a.birth_place or ""), str(b.birth_place or "")),
+        ("last_seen_place", _("Last seen at"), str(a.last_seen_place or ""), str(b.last_seen_place or "")),
+        ("status", _("Status"), a.get_status_display(), b.get_status_display()),
+        ("places", _("Places of acts suffered"), "; ".join(places.get(a.pk, [])), "; ".join(places.get(b.pk, []))),
+    ]
+    return [{"key": key, "label": label, "a": va, "b": vb, "differs": bool(va and vb and va != vb)}
+            for key, label, va, vb in rows]
+
+
 @login_required_or_404
 def link_candidate(request, pk):
     candidate = selectors.link_candidate_get_for_user(request.user, pk)
@@ -33,8 +79,9 @@ def link_candidate(request, pk):
                             note=request.POST.get("note", ""))
         nxt = selectors.link_queue_for_user(request.user).first()
         return redirect("link_candidate", pk=nxt.pk) if nxt else redirect("link_queue")
-    # The waterfall: the prior, then each comparison's level and weight (log2 Bayes factor).
-    rows = [{"name": name, "level": part.get("level", ""), "weight": part.get("match_weight")}
-            for name, part in candidate.explanation.items() if isinstance(part, dict)]
-    return render(request, "web/link_candidate.html", {"c": candidate, "rows": rows,
-                                                       "prior": candidate.explanation.get("prior")})
+    places = person_act_places_for_user(request.user, [candidate.person_a_id, candidate.person_b_id])
+    waiting = selectors.link_queue_for_user(request.user).count()
+    return render(request, "web/link_candidate.html", {
+        "c": candidate, "rows": _waterfall(candidate.explanation), "prior": candidate.explanation.get("prior"),
+        "facts": _facts(candidate, places), "waiting": waiting,
+        "percent": round((candidate.probability or 0.0) * 100)})

@@ -12,7 +12,6 @@ from inquiry.cases import exports
 from inquiry.cases import selectors as case_selectors
 from inquiry.cases.models import Act, Event, Source
 from inquiry.errors import InvalidInput
-from inquiry.people import selectors as people_selectors
 from inquiry.people.models import Person
 from inquiry.places import selectors as place_selectors
 from inquiry.places.models import Place
@@ -22,7 +21,8 @@ from inquiry.web.labels import act_type_label
 
 def home(request):
     if not request.user.is_authenticated:
-        return redirect("login")
+        # Visitors meet the commission through its public site; staff sign in from there.
+        return redirect("public_about")
     stats = None
     if can(request.user, Cap.CASES_READ):
         by_type = (Act.objects.values("act_type").annotate(n=Count("id")).order_by("-n")[:12])
@@ -54,21 +54,6 @@ def _attribution() -> str:
     from inquiry.profiles import load_profile
 
     return load_profile(settings.INQUIRY_PROFILE).attribution
-
-
-@login_required_or_404
-def search(request):
-    q = request.GET.get("q", "").strip()
-    if not (can(request.user, Cap.CASES_READ) or can(request.user, Cap.PARTNER_SUBMIT)):
-        raise not_found()
-    results = {}
-    if q:
-        results["sources"] = case_selectors.source_list_for_user(request.user, q=q)[:20]
-        results["persons"] = people_selectors.person_list_for_user(request.user, q=q)[:20]
-        if can(request.user, Cap.CASES_READ):
-            results["events"] = case_selectors.event_list_for_user(request.user, q=q)[:20]
-        results["places"] = place_selectors.place_list_for_user(request.user, q=q)[:20]
-    return render(request, "web/search.html", {"q": q, "results": results})
 
 
 @login_required_or_404

@@ -29,10 +29,15 @@ def person_list(request):
                                                     "sexes": Person.Sex.choices, "filters": g})
 
 
+def _person_page(request, pk, merge_form, status=200):
+    page = selectors.person_page_for_user(request.user, pk)
+    return render(request, "web/person_detail.html", {"person": page.person, "page": page, "merge_form": merge_form},
+                  status=status)
+
+
 @login_required_or_404
 def person_detail(request, pk):
-    person = selectors.person_get_for_user(request.user, pk)
-    return render(request, "web/person_detail.html", {"person": person, "merge_form": MergeForm()})
+    return _person_page(request, pk, MergeForm())
 
 
 def _person_kwargs(form) -> dict:
@@ -87,8 +92,7 @@ def person_merge(request, pk):
         elif call_service(form, services.person_merge, actor=request.user, survivor=survivor, merged=other,
                           reason=form.cleaned_data["reason"]):
             return redirect("person_detail", pk=survivor.pk)
-    person = selectors.person_get_for_user(request.user, pk)
-    return render(request, "web/person_detail.html", {"person": person, "merge_form": form}, status=400)
+    return _person_page(request, pk, form, status=400)
 
 
 @login_required_or_404

@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from inquiry.accounts.guard import require
 from inquiry.accounts.roles import Cap, Role, can
 from inquiry.cases import selectors, services
-from inquiry.cases.models import Consent, Source
+from inquiry.cases.models import Consent, InterviewRecord, Source
 from inquiry.web.boundary import call_service, login_required_or_404, post_only
 from inquiry.web.forms import LANGUAGES, ConsentForm, IdentityForm, SourceForm
 
@@ -31,7 +31,9 @@ def source_list(request):
 def source_detail(request, pk):
     source = selectors.source_get_for_user(request.user, pk)
     consent = Consent.objects.filter(source=source).first()
-    return render(request, "web/source_detail.html", {"source": source, "consent": consent})
+    interview_record = InterviewRecord.objects.filter(source=source).first()
+    return render(request, "web/source_detail.html", {"source": source, "consent": consent,
+                                                      "interview_record": interview_record})
 
 
 @login_required_or_404

@@ -1,0 +1,140 @@
+"""The workbench search: one query over sources, persons, events and places, narrowed by facets.
+
+Each section is read through the selector of its own entity (so the same access rules apply
+as on the list pages), then narrowed by the acts that match the facets:
+
+- sources: that speak about a matching act (and are of the chosen kind and language);
+- persons: victims of a matching act;
+- events: that contain a matching act;
+- places: where a matching act happened.
+
+Sections are paged by window (one row more than the page is read to know whether there is a
+next page), so no section ever counts its matches: on a store of a million acts an exact count
+of a text match costs more than the page itself. Facet counts (``facet_counts``) give the totals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+
+from inquiry.accounts.roles import Cap, can
+from inquiry.cases import selectors as case_selectors
+from inquiry.cases.facets import ACT_FACETS, LANGUAGES, Facets, acts_for_user, facet_counts
+from inquiry.cases.models import Act, InformationLink, Source
+from inquiry.people import selectors as people_selectors
+from inquiry.places import selectors as place_selectors
+from inquiry.web.saved_searches import require_search
+
+SECTION_SIZE = 20
+MAX_PAGE = 500  # deeper than this, refine the search
+SECTIONS = ("persons", "sources", "events", "places")
+
+
+@dataclass
+class Section:
+    key: str
+    rows: list
+    page: int
+    has_next: bool
+    size: int = SECTION_SIZE
+    link_base: str = ""  # the query string pager links start from
+
+    @property
+    def first(self) -> int:
+        return (self.page - 1) * self.size + 1
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.rows) - 1
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+@dataclass
+class SearchResult:
+    q: str
+    facets: Facets
+    sections: dict[str, Section] = field(default_factory=dict)
+    counts: dict | None = None  # facet_counts, for case readers
+
+    @property
+    def searched(self) -> bool:
+        return bool(self.q or self.facets)
+
+
+def _page_number(value) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), MAX_PAGE)
+
+
+def _window(key: str, qs: QuerySet, page: int) -> Section:
+    start = (page - 1) * SECTION_SIZE
+    rows = list(qs[start:start + SECTION_SIZE + 1])
+    return Section(key=key, rows=rows[:SECTION_SIZE], page=page, has_next=len(rows) > SECTION_SIZE)
+
+
+def _section_querysets(user, q: str, facets: Facets) -> dict[str, QuerySet]:
+    readers = can(user, Cap.CASES_READ)
+    out: dict[str, QuerySet] = {}
+    acts = acts_for_user(user, facets) if readers and facets else None
+    sources = case_selectors.source_list_for_user(user, q=q)
+    if acts is not None:
+        if facets.source_kind:
+            sources = sources.filter(kind=facets.source_kind)
+        if facets.language:
+            sources = sources.filter(language=facets.language)
+        if any(getattr(facets, name) for name in ACT_FACETS):
+            sources = sources.filter(id__in=InformationLink.objects.filter(act__in=acts).values("source_id"))
+    persons = people_selectors.person_list_for_user(user, q=q)
+    if acts is not None:
+        persons = persons.filter(id__in=Act.victims.through.objects.filter(act__in=acts).values("person_id"))
+    out["persons"] = persons
+    out["sources"] = sources
+    if readers:
+        events = case_selectors.event_list_for_user(user, q=q)
+        if acts is not None:
+            events = events.filter(id__in=acts.values("event_id"))
+        out["events"] = events
+    places = place_selectors.place_list_for_user(user, q=q)
+    if acts is not None:
+        places = places.filter(id__in=acts.filter(place_id__isnull=False).values("place_id"))
+    out["places"] = places
+    return out
+
+
+def search_for_user(user, *, q: str, facets: Facets, pages=None, with_counts: bool = True) -> SearchResult:
+    """Search every section the user may read. Facets apply only to case readers (partners have no acts).
+
+    ``pages`` maps a section key to its page number. Raises InvalidInput for a facet naming a
+    place that does not exist, NotFound for users who may not search.
+    """
+    require_search(user)
+    pages = pages or {}
+    readers = can(user, Cap.CASES_READ)
+    if not readers:
+        facets = Facets()
+    result = SearchResult(q=q, facets=facets)
+    if readers and with_counts:
+        result.counts = facet_counts(user, facets)
+    if result.searched:
+        for key, qs in _section_querysets(user, q, facets).items():
+            result.sections[key] = _window(key, qs, _page_number(pages.get(key)))
+    return result
+
+
+def source_kind_choices() -> list[tuple[str, str]]:
+    return list(Source.Kind.choices)
+
+
+def language_choices() -> list[tuple[str, str]]:
+    from inquiry.web.forms import LANGUAGES as LABELLED
+
+    labels = dict(LABELLED)
+    return [(code, labels.get(code, code)) for code in LANGUAGES]
