@@ -159,12 +159,14 @@ def _check(base: str, cookie: str, paths: list[str]) -> list[str]:
     for path in paths:
         req = urllib.request.Request(base + path, headers={"Cookie": cookie})
         try:
-            with urllib.request.urlopen(req, timeout=60) as r:
+            with urllib.request.urlopen(req, timeout=180) as r:
                 if r.status != 200:
                     bad.append(f"{path}: {r.status}")
         except urllib.error.HTTPError as e:
             if e.code != 404 or not path.split("?")[0].rstrip("/").split("/")[-1].isdigit():
                 bad.append(f"{path}: {e.code}")
+        except TimeoutError:  # the server is still working off the previous group's backlog
+            bad.append(f"{path}: no answer within 180 s")
     return bad
 
 

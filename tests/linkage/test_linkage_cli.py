@@ -81,3 +81,23 @@ def test_output_in_a_missing_directory_is_an_error_not_a_traceback(tmp_path, cap
     records = _write(tmp_path, HEADER + ROWS)
     assert main(["link", str(records), "--out", str(tmp_path / "no" / "c.csv"), "--quiet"]) == 2
     assert "out:" in _error(capsys)
+
+
+def test_sources_may_repeat_lets_two_records_of_one_list_chain_through_another(tmp_path):
+    # Two Kim Yong Chols in list A (different camps), one in list B that fits both, and unrelated
+    # people in list C so that the prior share of matches is realistic.
+    filler = "".join(f"f{i},{name},{1930 + 2 * i},,,,C\n" for i, name in enumerate(
+        ["박순옥", "최명희", "정광호", "강영수", "조미선", "윤철호", "장혜숙", "임동수", "한금순", "오석진",
+         "서명수", "신옥희", "권태식", "황정숙", "안춘길", "송미란", "유경애", "홍기철", "고은실", "문상훈"]))
+    text = ("record_id,name,birth_date,sex,facility,relatives,source\n"
+            "a1,KIM Yong Chol,1960,m,Camp 15,,A\n" "a2,Kim Yong Chol,1961,m,Camp 16,,A\n" "b,김영철,1960,m,,,B\n" + filler)
+    records = _write(tmp_path, text)
+
+    def clusters(*extra: str) -> dict[str, str]:
+        out = tmp_path / "c.csv"
+        assert main(["link", str(records), "--out", str(out), "--quiet", *extra]) == 0
+        with out.open(encoding="utf-8") as handle:
+            return {r["record_id"]: r["cluster_id"] for r in csv.DictReader(handle)}
+
+    assert clusters()["a1"] != clusters()["a2"]
+    assert clusters("--sources-may-repeat")["a1"] == clusters("--sources-may-repeat")["a2"]

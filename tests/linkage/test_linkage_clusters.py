@@ -43,3 +43,54 @@ def test_edtf_uncertainty_intervals_overlap():
     assert dates_overlap("1960", "1975") is False
     assert dates_overlap("about 1960", "1961-03-02") is True
     assert dates_overlap("1960", None) is None
+
+
+# Source lists: a list names a person once (rules 5 and 6 of inquiry.linkage.clusters).
+
+def test_two_homonyms_from_one_list_are_not_joined_through_a_record_of_another_list():
+    # a1 and a2 are two men called Kim Yong Chol in list A; b (list B) looks like both.
+    edges = [("a1", "b", 0.95), ("a2", "b", 0.93), ("a1", "a2", 0.4)]
+    sources = {"a1": "A", "a2": "A", "b": "B"}
+    clusters, _ = cluster_with_judgements(["a1", "a2", "b"], edges, threshold=0.9, sources=sources)
+    assert clusters["a1"] == clusters["b"] != clusters["a2"]
+    # Without the list constraint the chain closes: what the constraint prevents.
+    unconstrained, _ = cluster_with_judgements(["a1", "a2", "b"], edges, threshold=0.9, min_cohesion=0)
+    assert unconstrained["a1"] == unconstrained["a2"]
+
+
+def test_a_duplicate_inside_one_list_joins_when_the_model_is_sure_of_that_pair_itself():
+    edges = [("a1", "b", 0.95), ("a2", "b", 0.93), ("a1", "a2", 0.995)]
+    clusters, _ = cluster_with_judgements(["a1", "a2", "b"], edges, threshold=0.9,
+                                          sources={"a1": "A", "a2": "A", "b": "B"})
+    assert clusters["a1"] == clusters["a2"] == clusters["b"]
+
+
+def test_a_real_pair_across_two_lists_joins_below_point_nine_when_the_threshold_allows():
+    clusters, _ = cluster_with_judgements(["a", "b"], [("a", "b", 0.45)], threshold=0.3,
+                                          sources={"a": "A", "b": "B"})
+    assert clusters["a"] == clusters["b"]
+
+
+def test_records_without_a_source_list_are_not_constrained_by_it():
+    edges = [("a1", "b", 0.95), ("a2", "b", 0.93), ("a1", "a2", 0.4)]
+    clusters, _ = cluster_with_judgements(["a1", "a2", "b"], edges, threshold=0.9,
+                                          sources={"a1": None, "a2": None, "b": "B"})
+    assert clusters["a1"] == clusters["a2"] == clusters["b"]
+
+
+def test_a_human_same_judgement_joins_two_records_of_one_list():
+    clusters, _ = cluster_with_judgements(["a1", "a2"], [("a1", "a2", 0.3)], threshold=0.9,
+                                          judgements={("a1", "a2"): True}, sources={"a1": "A", "a2": "A"})
+    assert clusters["a1"] == clusters["a2"]
+
+
+def test_one_strong_edge_does_not_pull_a_record_into_a_cluster_whose_other_members_never_matched_it():
+    # a-b is a sure pair; c matches b at 0.6 but was never even scored against a: mean 0.3 < cohesion.
+    edges = [("a", "b", 0.99), ("b", "c", 0.6)]
+    sources = {"a": "A", "b": "B", "c": "C"}
+    clusters, _ = cluster_with_judgements(["a", "b", "c"], edges, threshold=0.5, sources=sources, min_cohesion=0.4)
+    assert clusters["a"] == clusters["b"] != clusters["c"]
+    # When a also matches c reasonably, the three records are one cluster.
+    clusters, _ = cluster_with_judgements(["a", "b", "c"], [*edges, ("a", "c", 0.5)], threshold=0.5,
+                                          sources=sources, min_cohesion=0.4)
+    assert clusters["a"] == clusters["b"] == clusters["c"]

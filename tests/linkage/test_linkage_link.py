@@ -106,3 +106,35 @@ def test_unknown_engine_is_refused():
     with pytest.raises(InvalidInput) as caught:
         link_records(KIM, engine="excel")
     assert caught.value.field == "engine"
+
+
+def _homonyms_in_one_list():
+    # Two men called Kim Yong Chol in list A (different camps), one record in list B that fits
+    # both, and unrelated people so that the prior share of matches is realistic (1 in 23).
+    filler = [LinkageRecord(f"f{i}", (name,), birth_date=str(1930 + 2 * i), source="C")
+              for i, name in enumerate(["박순옥", "최명희", "정광호", "강영수", "조미선", "윤철호", "장혜숙", "임동수",
+                                        "한금순", "오석진", "서명수", "신옥희", "권태식", "황정숙", "안춘길", "송미란",
+                                        "유경애", "홍기철", "고은실", "문상훈"])]
+    return [
+        LinkageRecord("a1", ("KIM Yong Chol",), birth_date="1960", sex="m", facility="Camp 15", source="A"),
+        LinkageRecord("a2", ("Kim Yong Chol",), birth_date="1961", sex="m", facility="Camp 16", source="A"),
+        LinkageRecord("b", ("김영철",), birth_date="1960", sex="m", source="B"),
+        *filler,
+    ]
+
+
+def test_two_homonyms_of_one_source_list_stay_apart_while_each_could_match_the_other_list():
+    records = _homonyms_in_one_list()
+    result = link_records(records)
+    assert result.model["source_exclusive"] is True
+    assert not _together(result, "a1", "a2")
+    assert _together(result, "a1", "b") or _together(result, "a2", "b")
+    # Treating the source as no list at all, the chain a1 - b - a2 closes.
+    loose = link_records(records, source_exclusive=False)
+    assert _together(loose, "a1", "a2") and _together(loose, "a1", "b")
+
+
+def test_link_records_reads_records_from_a_generator():
+    result = link_records(r for r in RECORDS)
+    assert result.model["records"] == len(RECORDS)
+    assert _together(result, "lee-hangul", "lee-dprk")

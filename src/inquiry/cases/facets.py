@@ -36,6 +36,7 @@ ACT_FACETS = ("pattern", "act_type", "facility", "province", "period")
 #: Facets that describe the sources speaking about the act.
 SOURCE_FACETS = ("source_kind", "language")
 COUNT_CACHE_SECONDS = 60
+WHOLE_STORE_CACHE_SECONDS = 300
 MAX_VALUE_CHARS = 100
 
 
@@ -251,11 +252,14 @@ def facet_counts(user, facets: Facets, *, use_cache: bool = True) -> dict[str, d
     if not use_cache:
         return _raw_counts(user, facets)
     # The role is part of the key so that a future per-role restriction of acts cannot leak counts.
-    key_data = json.dumps([getattr(user, "role", ""), facets.active(), _store_version()], sort_keys=True,
-                          default=str)
+    # Counts over the whole store (no act facet chosen) take seconds at a million acts and only guide
+    # the choice of a filter: they may lag new acts by WHOLE_STORE_CACHE_SECONDS. Narrowed counts are cheaper
+    # and follow every new act at once.
+    version = _store_version() if facets else "whole-store"
+    key_data = json.dumps([getattr(user, "role", ""), facets.active(), version], sort_keys=True, default=str)
     key = "inquiry:facet-counts:" + hashlib.sha256(key_data.encode()).hexdigest()
     counts = cache.get(key)
     if counts is None:
         counts = _raw_counts(user, facets)
-        cache.set(key, counts, COUNT_CACHE_SECONDS)
+        cache.set(key, counts, COUNT_CACHE_SECONDS if facets else WHOLE_STORE_CACHE_SECONDS)
     return counts

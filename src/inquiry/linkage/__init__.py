@@ -5,7 +5,7 @@ Pure library: no Django, no file I/O. The CLI (``inquiry link``) lives in ``inqu
 
 from inquiry.linkage.clusters import cluster_with_judgements
 from inquiry.linkage.features import date_bounds
-from inquiry.linkage.link import DEFAULT_MIN_RECORDS_FOR_TRAINING, link_records
+from inquiry.linkage.link import DEFAULT_MIN_RECORDS_FOR_TRAINING, DEFAULT_THRESHOLD, link_records
 from inquiry.linkage.records import LinkageRecord
 from inquiry.linkage.result import LinkageResult, ScoredPair
 
@@ -18,6 +18,7 @@ __all__ = [
     "date_bounds",
     "dates_overlap",
     "DEFAULT_MIN_RECORDS_FOR_TRAINING",
+    "DEFAULT_THRESHOLD",
 ]
 
 

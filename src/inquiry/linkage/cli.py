@@ -10,7 +10,7 @@ from pathlib import Path
 from inquiry.errors import InvalidInput
 from inquiry.linkage.csvio import read_judgements, read_records, write_clusters, write_pairs
 from inquiry.linkage.engine import ENGINES
-from inquiry.linkage.link import link_records
+from inquiry.linkage.link import DEFAULT_THRESHOLD, link_records
 
 __all__ = ["register", "run"]
 
@@ -38,14 +38,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pairs", type=Path, metavar="PAIRS.csv",
                         help="scored pairs with per-comparison weights (default: CLUSTERS.pairs.csv)")
     parser.add_argument("--engine", choices=ENGINES, default="duckdb")
-    parser.add_argument("--threshold", type=_probability, default=0.9, metavar="P",
-                        help="match probability at which records join a cluster (default 0.9)")
+    parser.add_argument("--threshold", type=_probability, default=DEFAULT_THRESHOLD, metavar="P",
+                        help=f"match probability at which records join a cluster (default {DEFAULT_THRESHOLD})")
     parser.add_argument("--review-band", type=_probability, nargs=2, default=(0.2, 0.9), metavar=("LOW", "HIGH"),
                         help="probabilities of the pairs sent to human review (default 0.2 0.9)")
     parser.add_argument("--judgements", type=Path, metavar="JUDGEMENTS.csv",
                         help="human decisions: id_a,id_b,judgement (same / not same); they override the model")
     parser.add_argument("--train", choices=("auto", "yes", "no"), default="auto",
                         help="estimate the model from the data (auto: from 1000 records on)")
+    parser.add_argument("--sources-may-repeat", action="store_true",
+                        help="a source list may name one person several times (by default two records of one "
+                             "list join a cluster only when the model is very sure of that pair)")
     parser.add_argument("--memory-limit", metavar="SIZE",
                         help="DuckDB memory limit such as 6GB; beyond it DuckDB spills to a temporary folder")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -70,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = link_records(records, engine=args.engine, threshold=args.threshold,
                               review_band=tuple(args.review_band), judgements=judgements, train=train,
-                              duckdb_memory_limit=args.memory_limit, progress=progress)
+                              duckdb_memory_limit=args.memory_limit, progress=progress,
+                              source_exclusive=not args.sources_may_repeat)
     except InvalidInput as exc:
         # Positions in the list of records -> rows in the file.
         if exc.row is not None and 1 <= exc.row <= len(row_numbers):

@@ -15,7 +15,7 @@ from splink import Linker
 from inquiry.errors import ConfigurationError, InvalidInput
 from inquiry.linkage.model import build_settings, training_blocking_rules
 
-__all__ = ["score_pairs", "ENGINES"]
+__all__ = ["score_pairs", "PreparedFeatures", "ENGINES"]
 
 ENGINES = ("duckdb", "spark")
 
@@ -132,8 +132,50 @@ def _reprior(frame: pd.DataFrame, prior: float) -> None:
     frame["match_probability"] = 1.0 / (1.0 + np.exp2(-weight))
 
 
+def _prediction_columns(db_api: Any, predictions: Any, engine: str) -> pd.DataFrame:
+    """Only what linkage reads of Splink's predictions: ids, weights and each comparison's weight."""
+    if engine == "duckdb":
+        names = [row[0] for row in db_api.duckdb_con.execute(
+            f"SELECT * FROM {predictions.physical_name} LIMIT 0").description]
+        wanted = [n for n in names if n in ("unique_id_l", "unique_id_r", "match_weight", "match_probability")
+                  or n.startswith("mw_")]
+        return db_api.duckdb_con.execute(
+            f"SELECT {', '.join(wanted)} FROM {predictions.physical_name}").df()
+    frame = predictions.as_pandas_dataframe()
+    return frame[[c for c in frame.columns if c in ("unique_id_l", "unique_id_r", "match_weight", "match_probability")
+                  or c.startswith("mw_")]]
+
+
+class PreparedFeatures:
+    """The feature table as the engine takes it: record ids apart, row numbers as ``unique_id``.
+
+    The engine sees row numbers, not record ids: a million pairs of integer ids cost a fraction
+    of the same pairs as strings (the ids are put back on the way out). With pyarrow the table is
+    held as Arrow columns, a fraction of the memory of pandas' Python lists and strings, so the
+    caller can drop its pandas frame before DuckDB starts.
+    """
+
+    def __init__(self, features: pd.DataFrame) -> None:
+        self.ids = features["unique_id"].to_numpy(dtype=object)
+        numbered = features.assign(unique_id=np.arange(len(features), dtype=np.int64))
+        try:
+            import pyarrow as pa
+        except ImportError:  # pragma: no cover - pyarrow comes with pandas' usual installs
+            self.table: Any = numbered
+        else:
+            self.table = pa.Table.from_pandas(numbered, preserve_index=False)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def for_engine(self, engine: str) -> Any:
+        if engine == "spark" and not isinstance(self.table, pd.DataFrame):
+            return self.table.to_pandas()
+        return self.table
+
+
 def score_pairs(
-    features: pd.DataFrame,
+    features: pd.DataFrame | PreparedFeatures,
     *,
     engine: str = "duckdb",
     train: bool,
@@ -149,12 +191,15 @@ def score_pairs(
                             scratch=scratch, say=progress or (lambda _message: None))
 
 
-def _score_pairs(features: pd.DataFrame, *, engine: str, train: bool, min_probability: float,
+def _score_pairs(features: pd.DataFrame | PreparedFeatures, *, engine: str, train: bool, min_probability: float,
                  spark_session: Any | None, duckdb_memory_limit: str | None, scratch: str,
                  say: Callable[[str], None]) -> tuple[pd.DataFrame, dict[str, Any]]:
     db_api = _db_api(engine, spark_session, duckdb_memory_limit, scratch)
+    if not isinstance(features, PreparedFeatures):
+        features = PreparedFeatures(features)
     settings = build_settings(n_records=len(features), term_frequencies=train)
-    table = db_api.register(features)
+    ids = features.ids
+    table = db_api.register(features.for_engine(engine))
     # Splink warns about every level EM cannot train; the progress callback says what matters.
     linker = Linker(table, settings, log_level=logging.ERROR)
     if train:
@@ -164,8 +209,10 @@ def _score_pairs(features: pd.DataFrame, *, engine: str, train: bool, min_probab
     say("scoring candidate pairs")
     floor = min(min_probability, SHARE_FLOOR) if train else min_probability
     predictions = linker.inference.predict(threshold_match_probability=floor, warning_mode="never")
-    frame = predictions.as_pandas_dataframe()
+    frame = _prediction_columns(db_api, predictions, engine)
     predictions.drop_table_from_database_and_remove_from_cache()
+    frame["unique_id_l"] = ids[frame["unique_id_l"].to_numpy(dtype=np.int64)]
+    frame["unique_id_r"] = ids[frame["unique_id_r"].to_numpy(dtype=np.int64)]
     if train and len(frame):
         prior = _share_of_matches(frame, n_records=len(features), start=prior)
         settings_obj._probability_two_random_records_match = prior  # the saved model carries it

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
 
@@ -26,7 +26,7 @@ __all__ = ["build_feature_table", "date_bounds", "FEATURE_COLUMNS"]
 
 FEATURE_COLUMNS = [
     "unique_id", "source", "name_canon", "name_forms", "name_keys", "block_keys", "birth_lo", "birth_hi",
-    "birth_key", "birth_year", "birth_day", "surname", "sex", "birth_place", "birth_province", "last_seen_place", "last_seen_province",
+    "birth_key", "birth_year", "birth_day", "birth_month", "birth_md", "surname", "sex", "birth_place", "birth_province", "last_seen_place", "last_seen_province",
     "facility", "nationality", "relative_forms",
 ]
 _NATIONALITY = {
@@ -39,6 +39,9 @@ _NATIONALITY_LOOKUP = {alias: code for code, aliases in _NATIONALITY.items() for
 _DIGITS = re.compile(r"\d+")
 _YEAR_DAYS = 366
 _MAX_BLOCKING_SPAN = 5
+# The per-record columns in the order build_feature_table collects them; surname and block_keys
+# are derived from the whole input afterwards.
+_ROW_COLUMNS = [c for c in FEATURE_COLUMNS if c not in ("surname", "block_keys")]
 
 
 _YEAR = re.compile(r"^(\d{4})$")
@@ -139,6 +142,11 @@ def _place(text: str | None) -> tuple[str | None, str | None]:
     return key.place, key.province
 
 
+def _month_day(day: int) -> int:
+    when = date.fromordinal(day)
+    return when.month * 100 + when.day
+
+
 def _year_of(lo: int, hi: int) -> int | None:
     if hi - lo > _YEAR_DAYS:
         return None
@@ -146,7 +154,7 @@ def _year_of(lo: int, hi: int) -> int | None:
 
 
 def build_feature_table(
-    records: Sequence[LinkageRecord],
+    records: Iterable[LinkageRecord],
     *,
     max_key_frequency: int = 1000,
     progress: Callable[[str], None] | None = None,
@@ -159,7 +167,8 @@ def build_feature_table(
     pair; a record with such a name and no birth date is still reachable through the other
     blocking rules.
     """
-    rows: list[dict[str, object]] = []
+    # Rows as tuples in _ROW_COLUMNS order (a dict per record cost a gigabyte at a million).
+    rows: list[tuple[object, ...]] = []
     seen: dict[str, int] = {}
     for position, record in enumerate(records, start=1):
         if not record.record_id.strip():
@@ -188,37 +197,41 @@ def build_feature_table(
                 relative_forms.update(name_features(relative.strip(), record.lang).forms)
         birth_place, birth_province = _place(record.birth_place)
         seen_place, seen_province = _place(record.last_seen_place)
-        rows.append({
-            "unique_id": record.record_id,
-            "source": _fold(record.source) if record.source else None,
-            "name_canon": forms[0] if forms else None,
-            "name_forms": sorted(forms) or None,
-            "name_keys": sorted(keys) or None,
-            "birth_lo": bounds[0] if bounds else None,
-            "birth_hi": bounds[1] if bounds else None,
-            "birth_key": f"{bounds[0]}/{bounds[1]}" if bounds else None,
-            "birth_year": _year_of(*bounds) if bounds else None,
-            "birth_day": bounds[0] if bounds and bounds[1] - bounds[0] <= 31 else None,
-            "sex": normalise_sex(record.sex),
-            "birth_place": birth_place,
-            "birth_province": birth_province,
-            "last_seen_place": seen_place,
-            "last_seen_province": seen_province,
-            "facility": _facility(record.facility) if record.facility else None,
-            "nationality": _nationality(record.nationality) if record.nationality else None,
-            "relative_forms": sorted(relative_forms) or None,
-        })
+        rows.append((
+            record.record_id,  # unique_id
+            _fold(record.source) if record.source else None,  # source
+            forms[0] if forms else None,  # name_canon
+            sorted(forms) or None,  # name_forms
+            sorted(keys) or None,  # name_keys
+            bounds[0] if bounds else None,  # birth_lo
+            bounds[1] if bounds else None,  # birth_hi
+            f"{bounds[0]}/{bounds[1]}" if bounds else None,  # birth_key
+            _year_of(*bounds) if bounds else None,  # birth_year
+            bounds[0] if bounds and bounds[1] - bounds[0] <= 31 else None,  # birth_day
+            # Month, and month and day, of dates known that precisely: a year slip (1960-05-03
+            # written 1961-05-03) keeps them, and one person in 336 shares a birthday.
+            date.fromordinal(bounds[0]).month if bounds and bounds[1] - bounds[0] <= 31 else None,  # birth_month
+            _month_day(bounds[0]) if bounds and bounds[1] == bounds[0] else None,  # birth_md
+            normalise_sex(record.sex),  # sex
+            birth_place,  # birth_place
+            birth_province,  # birth_province
+            seen_place,  # last_seen_place
+            seen_province,  # last_seen_province
+            _facility(record.facility) if record.facility else None,  # facility
+            _nationality(record.nationality) if record.nationality else None,  # nationality
+            sorted(relative_forms) or None,  # relative_forms
+        ))
         if progress and position % 100_000 == 0:
             progress(f"prepared {position:,} records")
     if not rows:
         raise InvalidInput("There are no records to link.", field="records")
-    _choose_canonical_names(rows)
-    _add_block_keys(rows, max_key_frequency)
-    frame = pd.DataFrame(rows)
-    for column in FEATURE_COLUMNS:
-        if column not in frame:
-            frame[column] = None
-    for column in ("birth_lo", "birth_hi", "birth_year", "birth_day"):
+    columns: dict[str, list[object]] = {
+        name: list(values) for name, values in zip(_ROW_COLUMNS, zip(*rows, strict=True), strict=True)}
+    del rows
+    _choose_canonical_names(columns)
+    _add_block_keys(columns, max_key_frequency)
+    frame = pd.DataFrame({name: columns.pop(name) for name in FEATURE_COLUMNS})
+    for column in ("birth_lo", "birth_hi", "birth_year", "birth_day", "birth_month", "birth_md"):
         frame[column] = frame[column].astype("Int64")
     return frame[FEATURE_COLUMNS]
 
@@ -228,7 +241,7 @@ def _surname_of(form: str) -> str | None:
     return None if head.startswith("~") else head
 
 
-def _choose_canonical_names(rows: list[dict[str, object]]) -> None:
+def _choose_canonical_names(columns: dict[str, list[object]]) -> None:
     """Pick the reading whose surname is commonest in the whole input as the name to compare.
 
     "Yong Chol Kim" reads as YONG+colkim or KIM+yongcol; in a list where Kim is frequent and
@@ -236,34 +249,36 @@ def _choose_canonical_names(rows: list[dict[str, object]]) -> None:
     the hangul 김영철's. Choosing it keeps exact comparison and term frequencies meaningful.
     """
     counts: Counter[str] = Counter()
-    for row in rows:
-        for form in row["name_forms"] or ():
+    all_forms, canon = columns["name_forms"], columns["name_canon"]
+    for forms in all_forms:
+        for form in forms or ():
             surname = _surname_of(form)
             if surname:
                 counts[surname] += 1
-    for row in rows:
-        forms = row["name_forms"] or ()
-        if len(forms) > 1:
-            row["name_canon"] = max(forms, key=lambda f: (counts.get(_surname_of(f) or "", -1), f == row["name_canon"]))
-    for row in rows:
-        row["surname"] = _surname_of(row["name_canon"]) if row["name_canon"] else None
+    for i, forms in enumerate(all_forms):
+        if forms and len(forms) > 1:
+            first = canon[i]
+            canon[i] = max(forms, key=lambda f: (counts.get(_surname_of(f) or "", -1), f == first))
+    columns["surname"] = [_surname_of(name) if name else None for name in canon]
 
 
-def _add_block_keys(rows: list[dict[str, object]], max_key_frequency: int) -> None:
+def _add_block_keys(columns: dict[str, list[object]], max_key_frequency: int) -> None:
     frequency: Counter[str] = Counter()
-    for row in rows:
-        frequency.update(row["name_keys"] or ())
-    for row in rows:
+    for keys in columns["name_keys"]:
+        frequency.update(keys or ())
+    out: list[object] = []
+    for keys, lo, hi in zip(columns["name_keys"], columns["birth_lo"], columns["birth_hi"], strict=True):
         block: set[str] = set()
-        years = _blocking_years(row["birth_lo"], row["birth_hi"])
-        for key in row["name_keys"] or ():
+        years = _blocking_years(lo, hi)
+        for key in keys or ():
             if frequency[key] <= max_key_frequency:
                 block.add(key)
             else:
                 # Every year of the date's interval and one either side, so that two spellings of
                 # a common name still meet when their years differ by up to two.
                 block.update(f"{key}|{year}" for year in years)
-        row["block_keys"] = sorted(block) or None
+        out.append(sorted(block) or None)
+    columns["block_keys"] = out
 
 
 def _blocking_years(lo: int | None, hi: int | None) -> range:

@@ -10,17 +10,22 @@ import pandas as pd
 
 from inquiry.errors import InvalidInput
 from inquiry.linkage.clusters import cluster_with_judgements
-from inquiry.linkage.engine import ENGINES, score_pairs
+from inquiry.linkage.engine import ENGINES, PreparedFeatures, score_pairs
 from inquiry.linkage.features import build_feature_table
 from inquiry.linkage.model import COMPARISON_NAMES
 from inquiry.linkage.names_adapter import names_backend
 from inquiry.linkage.records import LinkageRecord
 from inquiry.linkage.result import Explainer, LinkageResult, ScoredPair
 
-__all__ = ["link_records", "normalise_judgements", "DEFAULT_MIN_RECORDS_FOR_TRAINING"]
+__all__ = ["link_records", "normalise_judgements", "DEFAULT_MIN_RECORDS_FOR_TRAINING", "DEFAULT_THRESHOLD"]
 
 # Below this size EM and term frequencies have too little to learn from; the priors decide.
 DEFAULT_MIN_RECORDS_FOR_TRAINING = 1000
+# With one-record-per-list and cohesion constraints (inquiry.linkage.clusters) the clusters stay
+# precise below 0.9, where most of the recall is: 0.3 was the best F1 on the synthetic benchmark
+# at 10,000, 100,000 and 1,000,000 records (docs/benchmarks/linkage.md). Without the source
+# list (source_exclusive=False) 0.9 remains the safer choice.
+DEFAULT_THRESHOLD = 0.3
 
 
 def normalise_judgements(
@@ -72,7 +77,7 @@ def link_records(
     records: Iterable[LinkageRecord],
     *,
     engine: str = "duckdb",
-    threshold: float = 0.9,
+    threshold: float = DEFAULT_THRESHOLD,
     review_band: tuple[float, float] = (0.2, 0.9),
     judgements: Mapping[tuple[str, str], bool] | Iterable[tuple[str, str, bool]] | None = None,
     train: bool | None = None,
@@ -80,6 +85,7 @@ def link_records(
     spark_session: Any | None = None,
     duckdb_memory_limit: str | None = None,
     progress: Callable[[str], None] | None = None,
+    source_exclusive: bool = True,
 ) -> LinkageResult:
     """Link person records across lists.
 
@@ -89,6 +95,9 @@ def link_records(
     False ("not same") and always overrides the model (see ``inquiry.linkage.clusters``).
     ``train`` defaults to training when there are at least DEFAULT_MIN_RECORDS_FOR_TRAINING
     records. ``duckdb_memory_limit`` (e.g. "6GB") makes DuckDB spill to disk beyond it.
+    ``source_exclusive`` (default) treats each source list as naming a person at most once: two
+    records of one list join a cluster only when the model is very sure of that pair itself
+    (see ``inquiry.linkage.clusters``). Turn it off when ``source`` is not a list in that sense.
     """
     if engine not in ENGINES:
         raise InvalidInput("Unknown engine “{engine}”: use duckdb or spark.", field="engine", engine=engine)
@@ -100,32 +109,41 @@ def link_records(
         raise InvalidInput("The review band must be two probabilities, low then high, not {value}.",
                            field="review_band", value=review_band)
     say = progress or (lambda _message: None)
-    records = list(records)
-    say(f"preparing {len(records):,} records (names via {names_backend()})")
+    say(f"preparing records (names via {names_backend()})")
+    # Records are read once, as they come: a caller that passes a generator never holds them all.
     features = build_feature_table(records, max_key_frequency=max_key_frequency, progress=progress)
+    n_records = len(features)
+    say(f"prepared {n_records:,} records")
     ids = features["unique_id"].tolist()
+    sources = ({record_id: source if isinstance(source, str) else None
+                for record_id, source in zip(ids, features["source"].tolist(), strict=True)}
+               if source_exclusive else None)
     decided = normalise_judgements(judgements, known_ids=set(ids))
     if train is None:
-        train = len(features) >= DEFAULT_MIN_RECORDS_FOR_TRAINING
+        train = n_records >= DEFAULT_MIN_RECORDS_FOR_TRAINING
     floor = min(low, threshold)
-    if len(features) < 2:
+    if n_records < 2:
         frame, summary = pd.DataFrame(), {"engine": engine, "trained": False}
     else:
-        frame, summary = score_pairs(features, engine=engine, train=train, min_probability=floor,
+        prepared = PreparedFeatures(features)
+        del features  # the engine's compact copy is all that is needed from here on
+        frame, summary = score_pairs(prepared, engine=engine, train=train, min_probability=floor,
                                      spark_session=spark_session, duckdb_memory_limit=duckdb_memory_limit,
                                      progress=progress)
+        del prepared
     say(f"explaining {len(frame):,} pairs")
     pairs = _pairs(frame, summary, decided)
     say("clustering")
     clusters, conflicts = cluster_with_judgements(
         ids, ((p.id_a, p.id_b, p.probability) for p in pairs if p.probability is not None),
-        threshold=threshold, judgements=decided,
+        threshold=threshold, judgements=decided, sources=sources,
     )
     queue = [p for p in pairs if p.judgement is None and p.probability is not None
              and low <= p.probability < high]
     queue.sort(key=lambda p: (abs(p.probability - 0.5), p.id_a, p.id_b))
     summary = {key: value for key, value in summary.items() if key != "splink_model"} | {
-        "names": names_backend(), "records": len(features), "scored_pairs": len(frame),
+        "names": names_backend(), "records": n_records, "scored_pairs": len(frame),
+        "source_exclusive": source_exclusive,
         "splink_model": summary.get("splink_model"),
     }
     return LinkageResult(pairs=pairs, clusters=clusters, review_queue=queue, threshold=threshold,

@@ -41,19 +41,23 @@ def _level(sql: str, label: str, m: float | None = None, u: float | None = None,
 def _name_comparison(*, term_frequencies: bool) -> cl.CustomComparison:
     exact = cll.ExactMatchLevel("name_canon").configure(
         label_for_charts="same canonical name", m_probability=0.55, u_probability=0.002)
+    form = cll.ArrayIntersectLevel("name_forms", 1).configure(
+        label_for_charts="a canonical form in common", m_probability=0.25, u_probability=0.001)
+    close = cll.And(cll.ArrayIntersectLevel("name_keys", 1), cll.JaroWinklerLevel("name_canon", 0.92)).configure(
+        label_for_charts="a name key in common and close spelling", m_probability=0.08, u_probability=0.001)
     if term_frequencies:
-        # Kim Yong Chol agreeing is weaker evidence than a rare name agreeing.
-        exact = exact.configure(tf_adjustment_column="name_canon", tf_adjustment_weight=1.0)
+        # Kim Yong Chol agreeing is weaker evidence than a rare name agreeing. The same holds when
+        # two spellings of the name agree only in part (Young Chul and Yong Chol): the commoner of
+        # the two canonical spellings sets the adjustment.
+        tf = {"tf_adjustment_column": "name_canon", "tf_adjustment_weight": 1.0}
+        exact, form, close = exact.configure(**tf), form.configure(**tf), close.configure(**tf)
     return cl.CustomComparison(
         output_column_name="name",
         comparison_levels=[
             cll.NullLevel("name_canon").configure(label_for_charts="name unknown"),
             exact,
-            cll.ArrayIntersectLevel("name_forms", 1).configure(
-                label_for_charts="a canonical form in common", m_probability=0.25, u_probability=0.001),
-            cll.And(cll.ArrayIntersectLevel("name_keys", 1), cll.JaroWinklerLevel("name_canon", 0.92)).configure(
-                label_for_charts="a name key in common and close spelling", m_probability=0.08,
-                u_probability=0.001),
+            form,
+            close,
             cll.ArrayIntersectLevel("name_keys", 1).configure(
                 label_for_charts="a name key in common", m_probability=0.06, u_probability=0.003),
             cll.JaroWinklerLevel("name_canon", 0.9).configure(
@@ -82,10 +86,16 @@ def _birth_date_comparison(*, term_frequencies: bool) -> cl.CustomComparison:
             # The same day (1960-05-03) is shared by one person in 25,000, the same year by one
             # in 70: a level of its own, or its weight is averaged away among same-year pairs.
             _level("birth_key_l = birth_key_r AND birth_hi_l = birth_lo_l", "same day", 0.1, 0.0001),
+            # The same birthday one or two years apart: years slip (age reckoned the Korean way, a
+            # lunar date, a clerk's arithmetic) while the day and month stay.
+            _level(f"birth_md_l = birth_md_r AND {apart(_DAYS_2Y)}", "same day and month, years within two",
+                   0.03, 0.00002),
             exact_date,
             # Same first day, both known to the month or day. The level also makes birth_day a
             # column of this comparison, so EM blocked on birth_day does not train (and bias) it.
             _level("birth_day_l = birth_day_r", "same day or month", 0.05, 0.0005),
+            _level(f"birth_month_l = birth_month_r AND {apart(_DAYS_2Y)}", "same month, years within two",
+                   0.05, 0.005),
             _level(f"{overlap} AND {narrow}", "overlapping, both known to the year", 0.3, 0.0115),
             _level(overlap, "uncertainty intervals overlap", 0.15, 0.02),
             _level(apart(_DAYS_1Y), "within a year", 0.1, 0.03),
