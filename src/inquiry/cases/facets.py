@@ -23,6 +23,7 @@ from django.db.models import Count, Max, Q, QuerySet
 
 from inquiry.cases.models import Act, InformationLink, Source
 from inquiry.cases.selectors import _date_overlap, _require_cases_read
+from inquiry.cases.stats import pattern_counts
 from inquiry.cases.vocabulary import known_act_types
 from inquiry.errors import InvalidInput
 from inquiry.places.models import Place
@@ -214,12 +215,7 @@ def _raw_counts(user, facets: Facets) -> dict[str, dict]:
     by_type = once("type", facets.without("act_type"), _by_act_type)
     out["act_type"] = dict(by_type)
     by_type_for_pattern = once("type", facets.without("pattern"), _by_act_type)
-    patterns: Counter = Counter()
-    for code, n in by_type_for_pattern.items():
-        item = known_act_types().get(code)
-        for pattern in getattr(item, "patterns", ()):
-            patterns[pattern] += n
-    out["pattern"] = dict(patterns)
+    out["pattern"] = pattern_counts(by_type_for_pattern)
     places = _place_rows()
     for facet, kind in (("facility", Place.Kind.FACILITY), ("province", Place.Kind.PROVINCE)):
         by_place = once("place", facets.without(facet), _by_place)

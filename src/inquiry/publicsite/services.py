@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count
 
 from inquiry.accounts.guard import require
 from inquiry.accounts.roles import Cap
@@ -234,19 +233,14 @@ def published_finding_withdraw(*, actor, publication: PublishedFinding, reason: 
 def current_counts() -> dict:
     """Acts by pattern of the mandate and the totals, as they stand now (two grouped queries)."""
     from inquiry.cases.models import Act, Event
+    from inquiry.cases.stats import act_type_counts, pattern_counts
     from inquiry.profiles import load_profile
 
-    prof = load_profile(settings.INQUIRY_PROFILE)
-    by_type = dict(Act.objects.values_list("act_type").annotate(n=Count("id")).order_by())
-    by_pattern = dict.fromkeys(prof.patterns, 0)
-    for act_type, n in by_type.items():
-        known = prof.act_types.get(act_type)
-        for pattern in known.patterns if known else ():
-            if pattern in by_pattern:
-                by_pattern[pattern] += n
-    ordered = sorted(prof.patterns.values(), key=lambda p: p.order)
+    by_type = act_type_counts(Act.objects.all())
+    by_pattern = pattern_counts(by_type)
+    ordered = sorted(load_profile(settings.INQUIRY_PROFILE).patterns.values(), key=lambda p: p.order)
     return {"acts": sum(by_type.values()), "events": Event.objects.count(),
-            "by_pattern": [{"code": p.code, "acts": by_pattern[p.code]} for p in ordered]}
+            "by_pattern": [{"code": p.code, "acts": by_pattern.get(p.code, 0)} for p in ordered]}
 
 
 @transaction.atomic
