@@ -5,7 +5,7 @@
     python benchmarks/store.py --db postgres --keep --requests 5
     python benchmarks/web_load.py --db postgres [--pg-db inquiry_bench] --work DIR_FOR_KEYS
 
-The server is ``inquiry serve`` (waitress, as shipped) in its own process. Each user is a wrk
+The server is ``inquiry serve`` (gunicorn, as shipped) in its own processes. Each user is a wrk
 connection carrying an analyst's session cookie, picking a random URL of the group being
 measured. Two regimes: *users* wait ``--think-ms`` (uniform 0.5–1.5×) between requests, as
 people reading a page do; *saturation* (``--think-ms 0``) fires back to back, which measures
@@ -67,7 +67,8 @@ def _args(argv):
     ap.add_argument("--users", type=int, default=20)
     ap.add_argument("--duration", type=int, default=30, help="seconds per group")
     ap.add_argument("--think-ms", type=int, default=1000, help="mean pause between a user's requests; 0 saturates")
-    ap.add_argument("--threads", type=int, default=8, help="waitress threads")
+    ap.add_argument("--workers", type=int, default=2, help="server processes (inquiry serve's default here)")
+    ap.add_argument("--threads", type=int, default=8, help="threads per server process")
     ap.add_argument("--groups", nargs="*", help="only these URL groups")
     ap.add_argument("--json", type=Path)
     return ap.parse_args(argv)
@@ -183,7 +184,7 @@ def main(argv=None) -> int:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([sys.executable, "-m", "inquiry.cli", "serve", "--port", str(port),
-                               "--threads", str(args.threads)], env=os.environ.copy(),
+                               "--workers", str(args.workers), "--threads", str(args.threads)], env=os.environ.copy(),
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     results = {}
     try:
@@ -208,7 +209,7 @@ def main(argv=None) -> int:
         server.terminate()
         server.wait(timeout=30)
     report = {"db": args.db, "users": args.users, "think_ms": args.think_ms, "duration_s": args.duration,
-              "threads": args.threads, "date": datetime.now(UTC).isoformat(timespec="seconds"),
+              "workers": args.workers, "threads": args.threads, "date": datetime.now(UTC).isoformat(timespec="seconds"),
               "machine": {"python": platform.python_version(), "platform": platform.platform(),
                           "cpus": os.cpu_count(), "load_avg": os.getloadavg()},
               "results": results}

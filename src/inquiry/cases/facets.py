@@ -6,21 +6,19 @@ the same acts as the table beside them.
 
 ``facet_counts`` says, for every facet, how many acts each value would leave if it were chosen
 with the other facets as they are (the usual "disjunctive" counts of a faceted search). The
-counts come from a handful of grouped queries, never one query per value or per row, and are
-cached for a short while: on a store of a million acts a grouping costs tens of milliseconds,
-and twenty analysts paging through the same filters should not pay it twenty times.
+counts come from an in-memory index of the acts (``inquiry.cases.facet_index``): grouped queries
+took seconds per combination of filters on a million acts.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections import Counter
 from dataclasses import asdict, dataclass, fields, replace
+from datetime import date
 
-from django.core.cache import cache
-from django.db.models import Count, Max, Q, QuerySet
+import numpy as np
+from django.db.models import Q, QuerySet
 
+from inquiry.cases.facet_index import EPOCH_ORDINAL, FacetIndex, current_index
 from inquiry.cases.models import Act, InformationLink, Source
 from inquiry.cases.selectors import _date_overlap, _require_cases_read
 from inquiry.cases.stats import pattern_counts
@@ -28,7 +26,7 @@ from inquiry.cases.vocabulary import known_act_types
 from inquiry.errors import InvalidInput
 from inquiry.places.models import Place
 
-__all__ = ["Facets", "acts_for_user", "facet_counts", "LANGUAGES", "ACT_FACETS", "SOURCE_FACETS"]
+__all__ = ["Facets", "acts_for_user", "facet_counts", "matching_acts", "LANGUAGES", "ACT_FACETS", "SOURCE_FACETS"]
 
 #: Languages a source can be recorded in (ISO 639-1), in display order.
 LANGUAGES = ("ko", "ja", "en", "zh", "ru")
@@ -36,8 +34,6 @@ LANGUAGES = ("ko", "ja", "en", "zh", "ru")
 ACT_FACETS = ("pattern", "act_type", "facility", "province", "period")
 #: Facets that describe the sources speaking about the act.
 SOURCE_FACETS = ("source_kind", "language")
-COUNT_CACHE_SECONDS = 60
-WHOLE_STORE_CACHE_SECONDS = 300
 MAX_VALUE_CHARS = 100
 
 
@@ -150,112 +146,74 @@ def _acts(user, facets: Facets, memo: dict) -> QuerySet[Act]:
 # --- counts -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PlaceRow:
-    id: int
-    parent_id: int | None
-    kind: str
-    code: str
-    label: str
-
-
-def _place_rows() -> dict[int, PlaceRow]:
-    """The gazetteer as a dict (one query): a few thousand rows at most, used to roll counts up."""
-    rows = Place.objects.order_by().values_list("id", "parent_id", "kind", "code", "name", "name_ko")
-    return {r[0]: PlaceRow(r[0], r[1], r[2], r[3], f"{r[4]} ({r[5]})" if r[5] else r[4]) for r in rows}
-
-
-def _ancestor(places: dict[int, PlaceRow], place_id: int | None, kind: str) -> PlaceRow | None:
-    """The place itself or its nearest ancestor of ``kind`` (four levels at most, like ``_place_under``)."""
-    seen = 0
-    while place_id is not None and seen < 4:
-        row = places.get(place_id)
-        if row is None:
-            return None
-        if row.kind == kind:
-            return row
-        place_id, seen = row.parent_id, seen + 1
-    return None
-
-
-def _by_act_type(user, facets: Facets, memo: dict) -> dict[str, int]:
-    rows = _acts(user, facets, memo).order_by().values("act_type").annotate(n=Count("id"))
-    return {r["act_type"]: r["n"] for r in rows}
-
-
-def _by_place(user, facets: Facets, memo: dict) -> dict[int, int]:
-    rows = (_acts(user, facets, memo).filter(place_id__isnull=False).order_by().values("place_id")
-            .annotate(n=Count("id")))
-    return {r["place_id"]: r["n"] for r in rows}
-
-
-def _by_source_field(user, facets: Facets, field: str, memo: dict) -> dict[str, int]:
-    """Acts per source kind (or language): an act counts once per value, however many sources it has."""
-    other = "language" if field == "kind" else "kind"
-    other_value = facets.language if field == "kind" else facets.source_kind
-    links = InformationLink.objects.filter(act__in=_acts(user, facets.without(*SOURCE_FACETS), memo))
-    if other_value:
-        links = links.filter(**{f"source__{other}": other_value})
-    rows = links.order_by().values(f"source__{field}").annotate(n=Count("act_id", distinct=True))
-    return {r[f"source__{field}"]: r["n"] for r in rows}
-
-
-def _raw_counts(user, facets: Facets) -> dict[str, dict]:
-    """Counts per facet value, keyed by raw value (place ids rolled up to codes)."""
-    out: dict[str, dict] = {}
-    done: dict[tuple, dict] = {}
-    places_memo: dict = {}
-
-    def once(kind: str, base: Facets, compute):
-        key = (kind, base)
-        if key not in done:
-            done[key] = compute(user, base, places_memo)
-        return done[key]
-
-    by_type = once("type", facets.without("act_type"), _by_act_type)
-    out["act_type"] = dict(by_type)
-    by_type_for_pattern = once("type", facets.without("pattern"), _by_act_type)
-    out["pattern"] = pattern_counts(by_type_for_pattern)
-    places = _place_rows()
-    for facet, kind in (("facility", Place.Kind.FACILITY), ("province", Place.Kind.PROVINCE)):
-        by_place = once("place", facets.without(facet), _by_place)
-        rolled: Counter = Counter()
-        for place_id, n in by_place.items():
-            row = _ancestor(places, place_id, kind)
-            if row is not None:
-                rolled[row.code] += n
-        out[facet] = dict(rolled)
-    out["source_kind"] = _by_source_field(user, facets, "kind", places_memo)
-    out["language"] = {k: v for k, v in _by_source_field(user, facets, "language", places_memo).items() if k}
-    out["_places"] = {r.code: (r.kind, r.label) for r in places.values()
-                      if r.kind in (Place.Kind.FACILITY, Place.Kind.PROVINCE)}
-    return out
-
-
-def _store_version() -> tuple:
-    """Changes whenever acts or information links are added (cheap: two index look-ups)."""
-    return (Act.objects.aggregate(m=Max("id"))["m"], InformationLink.objects.aggregate(m=Max("id"))["m"],
-            Place.objects.aggregate(m=Max("id"))["m"])
-
-
-def facet_counts(user, facets: Facets, *, use_cache: bool = True) -> dict[str, dict]:
+def facet_counts(user, facets: Facets) -> dict[str, dict]:
     """For each facet, ``{value: number of acts}`` if that value were chosen with the other facets.
 
     Also ``_places``: ``{code: (kind, label)}`` for facilities and provinces, to label the
-    place facets. Period has no counts. Raises NotFound for roles without case access.
+    place facets. Period has no counts. Raises NotFound for roles without case access, and
+    InvalidInput for an unknown place. The counts come from this process's in-memory index
+    (``inquiry.cases.facet_index``), not from the database, and on a large store may lag a write
+    by up to half a minute.
     """
     _require_cases_read(user)
-    if not use_cache:
-        return _raw_counts(user, facets)
-    # The role is part of the key so that a future per-role restriction of acts cannot leak counts.
-    # Counts over the whole store (no act facet chosen) take seconds at a million acts and only guide
-    # the choice of a filter: they may lag new acts by WHOLE_STORE_CACHE_SECONDS. Narrowed counts are cheaper
-    # and follow every new act at once.
-    version = _store_version() if facets else "whole-store"
-    key_data = json.dumps([getattr(user, "role", ""), facets.active(), version], sort_keys=True, default=str)
-    key = "inquiry:facet-counts:" + hashlib.sha256(key_data.encode()).hexdigest()
-    counts = cache.get(key)
-    if counts is None:
-        counts = _raw_counts(user, facets)
-        cache.set(key, counts, COUNT_CACHE_SECONDS if facets else WHOLE_STORE_CACHE_SECONDS)
-    return counts
+    index = current_index()
+    masks = _masks(index, facets)
+
+    def all_but(*names: str):
+        return _all_of([m for name, m in masks.items() if name not in names])
+
+    source = ("source",)
+    return {
+        "act_type": index.by_act_type(all_but("act_type")),
+        "pattern": pattern_counts(index.by_act_type(all_but("pattern"))),
+        "facility": index.by_place(Place.Kind.FACILITY, all_but("facility")),
+        "province": index.by_place(Place.Kind.PROVINCE, all_but("province")),
+        "source_kind": index.by_source("kind", all_but(*source), language=facets.language),
+        "language": {k: v for k, v in index.by_source("language", all_but(*source), kind=facets.source_kind).items()
+                     if k},
+        "_places": index.places,
+    }
+
+
+def matching_acts(user, facets: Facets) -> tuple[FacetIndex, np.ndarray | None] | None:
+    """The up-to-date index and the mask of the acts the facets leave (None: every act), or None
+    when the index is being rebuilt after a write (then ask the database: results must not lag)."""
+    _require_cases_read(user)
+    index = current_index(exact=True)
+    if index is None:
+        return None
+    return index, _all_of(list(_masks(index, facets).values()))
+
+
+def _all_of(masks: list[np.ndarray]) -> np.ndarray | None:
+    if not masks:
+        return None
+    return np.logical_and.reduce(masks) if len(masks) > 1 else masks[0]
+
+
+def _masks(index, facets: Facets) -> dict[str, np.ndarray]:
+    """One boolean array per chosen facet (source kind and language together: the same source)."""
+    masks: dict[str, np.ndarray] = {}
+    if facets.act_type:
+        masks["act_type"] = index.act_mask("act_type", {facets.act_type})
+    if facets.pattern:
+        masks["pattern"] = index.act_mask("pattern", set(_act_types_in_pattern(facets.pattern)))
+    for name, kind in (("facility", Place.Kind.FACILITY), ("province", Place.Kind.PROVINCE)):
+        code = getattr(facets, name)
+        if code:
+            if code not in index.places or index.places[code][0] != kind:
+                # the same check and message as the database filter (the index may be a little behind)
+                _place_under(code, kind, name)
+            masks[name] = index.act_mask(name, code)
+    if facets.period:
+        from inquiry.dates import parse_uncertain_date
+
+        period = parse_uncertain_date(facets.period, field="period")
+        masks["period"] = index.act_mask("period", None, bounds=(_day(period.earliest), _day(period.latest)))
+    if facets.source_kind or facets.language:
+        masks["source"] = index.source_mask(facets.source_kind, facets.language)
+    return masks
+
+
+def _day(value: date) -> int:
+    return value.toordinal() - EPOCH_ORDINAL

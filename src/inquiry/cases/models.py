@@ -170,3 +170,15 @@ class InterviewRecord(models.Model):
     def ordered_sections(self) -> list[tuple[str, str]]:
         """The filled sections in the protocol's order (jsonb does not keep key order)."""
         return [(key, self.sections[key]) for key in self.SECTIONS if self.sections.get(key)]
+
+
+class StoreVersion(models.Model):
+    """A token that changes, in the writer's own transaction, whenever the acts' facets may have changed.
+
+    Server processes keep the facet counts in memory (``inquiry.cases.facet_index``) and rebuild them
+    when this token moves. A random token rather than a counter: a rolled-back or flushed counter
+    could return to a value an old in-memory index was built at.
+    """
+
+    token = models.CharField(max_length=32)
+    changed_at = models.DateTimeField(auto_now=True)

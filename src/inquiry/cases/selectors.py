@@ -71,7 +71,8 @@ def event_list_for_user(user, *, q: str = "", act_type: str = "", place_id=None,
     if q:
         from inquiry.cases.event_search import event_ids_matching
 
-        qs = qs.filter(Q(id__in=event_ids_matching(q)) | Q(code__iexact=q.strip()))
+        # Codes are upper case (E-000123): an exact match uses the unique index, iexact scanned every event.
+        qs = qs.filter(Q(id__in=event_ids_matching(q)) | Q(code=q.strip().upper()))
     if act_type:
         qs = qs.filter(acts__act_type=act_type).distinct()
     if place_id:

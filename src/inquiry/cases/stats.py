@@ -37,7 +37,8 @@ from inquiry.dates import OPEN_MAX, OPEN_MIN
 from inquiry.places.models import Place
 
 __all__ = [
-    "ExploreStats", "PlaceCount", "YearCounts", "act_type_counts", "explore_stats", "pattern_counts",
+    "ExploreStats", "PlaceCount", "YearCounts", "act_type_counts", "explore_stats", "explore_stats_for",
+    "pattern_counts",
     "place_counts", "province_totals", "year_counts",
 ]
 
@@ -177,16 +178,19 @@ def year_counts(acts: QuerySet[Act]) -> YearCounts:
     at most a few tens of thousands of distinct (earliest, latest) pairs even at day precision.
     """
     rows = acts.order_by().values_list("date_earliest", "date_latest").annotate(n=Count("id"))
+    undated = sum(n for earliest, latest, n in rows if earliest is None or latest is None)
+    return _years_from([(e.year, la.year, n) for e, la, n in rows if e is not None and la is not None], undated)
+
+
+def _years_from(rows, undated: int) -> YearCounts:
+    """YearCounts from (first year, last year, acts) rows of dated acts."""
     exact: Counter[int] = Counter()
     spans: Counter[tuple[int, int]] = Counter()
-    undated = 0
-    for earliest, latest, n in rows:
-        if earliest is None or latest is None:
-            undated += n
-        elif earliest.year == latest.year:
-            exact[earliest.year] += n
+    for first, last, n in rows:
+        if first == last:
+            exact[first] += n
         else:
-            spans[(earliest.year, latest.year)] += n
+            spans[(first, last)] += n
     ranges = [(first, last, n, first <= OPEN_MIN.year, last >= OPEN_MAX.year)
               for (first, last), n in spans.items()]
     ranges.sort(key=lambda r: (-r[2], r[0], r[1]))
@@ -198,7 +202,11 @@ def place_counts(acts: QuerySet[Act]) -> list[PlaceCount]:
 
     Acts without a place are not listed (their number is ``total`` minus the sum here).
     """
-    counts = dict(acts.order_by().filter(place__isnull=False).values_list("place_id").annotate(n=Count("id")))
+    return _places_from(dict(acts.order_by().filter(place__isnull=False).values_list("place_id")
+                             .annotate(n=Count("id"))))
+
+
+def _places_from(counts: dict[int, int]) -> list[PlaceCount]:
     if not counts:
         return []
     related = "__".join(["parent"] * _ANCESTOR_DEPTH)
@@ -250,6 +258,23 @@ def _data_version() -> str:
     from inquiry.audit.models import AuditEntry
 
     return AuditEntry.objects.order_by("-seq").values_list("entry_hash", flat=True).first() or "empty"
+
+
+def explore_stats_for(user, facets, acts: QuerySet[Act], *, places: bool = True, act_types: bool = True,
+                      years: bool = True) -> ExploreStats:
+    """The counts for ``acts_for_user(user, facets)`` (passed as ``acts``): from the in-memory facet
+    index when it is up to date (milliseconds at a million acts), else from the database."""
+    from inquiry.cases.facets import matching_acts
+
+    found = matching_acts(user, facets)
+    if found is None:
+        return explore_stats(acts, places=places, act_types=act_types, years=years)
+    index, mask = found
+    year_rows, undated = index.by_year_pair(mask) if years else ([], 0)
+    return ExploreStats(
+        places=_places_from(index.by_place_id(mask)) if places else [],
+        act_types=dict(sorted(index.by_act_type(mask).items(), key=lambda r: (-r[1], r[0]))) if act_types else {},
+        years=_years_from(year_rows, undated) if years else None)
 
 
 def explore_stats(acts: QuerySet[Act], *, places: bool = True, act_types: bool = True,

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from inquiry.cases.facets import Facets, acts_for_user
 from inquiry.cases.models import Event, Source
-from inquiry.cases.stats import explore_stats, province_totals
+from inquiry.cases.stats import explore_stats_for, province_totals
 from inquiry.errors import InvalidInput
 from inquiry.places.models import Place
 from inquiry.web import explore_charts
@@ -130,7 +130,7 @@ def _accuracy_text(place) -> str:
 
 
 def _map_data(request, facets: Facets, acts, reference: list[Place]) -> dict:
-    stats = explore_stats(acts, years=False) if acts is not None else None
+    stats = explore_stats_for(request.user, facets, acts, years=False) if acts is not None else None
     places = stats.places if stats else []
     kinds = dict(Place.Kind.choices)
     rows, features = [], []
@@ -249,7 +249,7 @@ def _timeline(years) -> dict:
 def explore_timeline(request):
     facets, acts, error = _facets_and_acts(request)
     reference = _reference_places()
-    stats = explore_stats(acts, places=False, act_types=False) if acts is not None else None
+    stats = explore_stats_for(request.user, facets, acts, places=False, act_types=False) if acts is not None else None
     events, page, has_next = [], _page_number(request), False
     if acts is not None:
         start = (page - 1) * EVENTS_PER_PAGE
@@ -276,7 +276,7 @@ def _page_number(request) -> int:
 def explore_dashboards(request):
     facets, acts, error = _facets_and_acts(request)
     reference = _reference_places()
-    stats = explore_stats(acts) if acts is not None else None
+    stats = explore_stats_for(request.user, facets, acts) if acts is not None else None
     patterns = [{"code": c, "label": pattern_label(c) or c, "n": n,
                  "url": f"?{_query(facets, pattern=c)}"} for c, n in (stats.patterns().items() if stats else [])]
     types = [{"code": c, "label": act_type_label(c), "n": n,
