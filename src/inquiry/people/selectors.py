@@ -38,10 +38,16 @@ def person_list_for_user(user, *, q: str = "", status: str = "", sex: str = "",
     return qs.prefetch_related(Prefetch("names", queryset=names)).order_by("code")
 
 
+def _merged_records():
+    """Records merged into a person, unordered: ordered by code, SQLite walked the whole code index
+    (0.1–1.4 s at 300,000 persons) instead of the merged_into index. Pages sort the few rows."""
+    return Person.objects.only("id", "code", "merged_into_id").order_by()
+
+
 def person_get_for_user(user, pk) -> Person:
     acts = Act.objects.select_related("event", "place")
     person = (_visible_persons(user).select_related("birth_place", "last_seen_place", "merged_into")
-              .prefetch_related("names", "merged", "relationships__relative",
+              .prefetch_related("names", Prefetch("merged", queryset=_merged_records()), "relationships__relative",
                                 Prefetch("acts_suffered", queryset=acts))
               .filter(pk=pk).first())
     if person is None:
@@ -121,7 +127,7 @@ def person_page_for_user(user, pk) -> PersonPage:
 
     visible = _visible_persons(user)
     person = (visible.select_related("birth_place", "last_seen_place", "merged_into")
-              .prefetch_related(Prefetch("merged", queryset=Person.objects.only("id", "code", "merged_into_id")))
+              .prefetch_related(Prefetch("merged", queryset=_merged_records()))
               .filter(pk=pk).first())
     if person is None:
         raise not_found()
