@@ -67,7 +67,7 @@ def _args(argv):
     ap.add_argument("--users", type=int, default=20)
     ap.add_argument("--duration", type=int, default=30, help="seconds per group")
     ap.add_argument("--think-ms", type=int, default=1000, help="mean pause between a user's requests; 0 saturates")
-    ap.add_argument("--workers", type=int, default=2, help="server processes (inquiry serve's default here)")
+    ap.add_argument("--workers", type=int, default=4, help="server processes (inquiry serve's default on 2 cores)")
     ap.add_argument("--threads", type=int, default=8, help="threads per server process")
     ap.add_argument("--groups", nargs="*", help="only these URL groups")
     ap.add_argument("--json", type=Path)
@@ -154,6 +154,15 @@ def _wait(url: str, proc) -> None:
     raise SystemExit("the server did not start")
 
 
+def _wait_for_workers(log: Path, workers: int) -> None:
+    """Every worker builds its facet index as it starts; time nothing before they all have."""
+    for _ in range(600):
+        if log.read_text().count(" ready: facet index") >= workers:
+            return
+        time.sleep(0.5)
+    raise SystemExit("the workers did not report ready")
+
+
 def _check(base: str, cookie: str, paths: list[str]) -> list[str]:
     """Refuse to time error pages: every path must answer 200 once before the load starts."""
     bad = []
@@ -183,13 +192,17 @@ def main(argv=None) -> int:
         groups = {k: v for k, v in groups.items() if k in args.groups}
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
+    tmp = Path(tempfile.mkdtemp(prefix="inquiry-wrk-"))
+    # The server's log goes to a file: an unread pipe fills up and stalls the server.
+    server_log = (tmp / "server.log").open("w")
+    print(f"server log: {tmp / 'server.log'}", flush=True)
     server = subprocess.Popen([sys.executable, "-m", "inquiry.cli", "serve", "--port", str(port),
                                "--workers", str(args.workers), "--threads", str(args.threads)], env=os.environ.copy(),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                              stdout=server_log, stderr=subprocess.STDOUT)
     results = {}
     try:
         _wait(base, server)
-        tmp = Path(tempfile.mkdtemp(prefix="inquiry-wrk-"))
+        _wait_for_workers(tmp / "server.log", args.workers)
         for name, paths in groups.items():
             bad = _check(base, cookie, paths)
             if bad:

@@ -9,10 +9,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from inquiry.cases import facet_index
+from inquiry.cases import facet_index, stats
 from inquiry.cases import services as cases
 from inquiry.cases.facets import Facets, acts_for_user, facet_counts, matching_acts
-from inquiry.cases.stats import explore_stats, explore_stats_for
+from inquiry.cases.models import Event
+from inquiry.cases.stats import explore_stats, explore_stats_for, timeline_events_for_user
 from inquiry.errors import InvalidInput, NotFound
 from inquiry.places import services as places
 
@@ -100,11 +101,11 @@ def _random_world(users, seed):
                                    **({"consent": {"internal_use": True}} if kind == "interview" else {}))
                for i, (kind, lang) in enumerate([("interview", "ko"), ("interview", "ja"), ("document", "ko"),
                                                  ("document", "en"), ("open_source", ""), ("partner_submission", "ru")])]
-    event = cases.event_create(actor=inv, title="e")
+    events = [cases.event_create(actor=inv, title=f"e{i}") for i in range(12)]
     types = ["TORTURE", "ARBITRARY_ARREST", "POLITICAL_PRISON_CAMP_IMPRISONMENT", "ENFORCED_DISAPPEARANCE"]
     dates = ["", "1997", "spring 1997", "1990s", "1995/1999", "before 2004", "2010-05-03", "about 2001"]
     for _ in range(40):
-        act = cases.act_add(actor=inv, event=event, act_type=rng.choice(types), place=rng.choice(spots),
+        act = cases.act_add(actor=inv, event=rng.choice(events), act_type=rng.choice(types), place=rng.choice(spots),
                             date=rng.choice(dates))
         for source in rng.sample(sources, rng.randint(0, 3)):
             cases.act_link_source(actor=inv, act=act, source=source, mode="direct")
@@ -146,6 +147,11 @@ def test_explore_counts_from_the_index_equal_the_database_counts(users):
         assert from_index.act_types == from_database.act_types, facets
         assert from_index.places == from_database.places, facets
         assert from_index.years == from_database.years, facets
+        events = set(Event.objects.filter(id__in=acts.values("event_id")).values_list("id", flat=True))
+        assert set(timeline_events_for_user(analyst, facets, acts).values_list("id", flat=True)) == events
+        with pytest.MonkeyPatch.context() as patch:  # many events: walked in the database instead
+            patch.setattr(stats, "TIMELINE_IDS_MAX", 0)
+            assert set(timeline_events_for_user(analyst, facets, acts).values_list("id", flat=True)) == events
     everything = explore_stats_for(analyst, Facets(), acts_for_user(analyst, Facets()))
     assert everything.total == 40 and everything.years.undated and everything.years.ranges and everything.places
 

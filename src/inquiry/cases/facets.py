@@ -35,6 +35,7 @@ ACT_FACETS = ("pattern", "act_type", "facility", "province", "period")
 #: Facets that describe the sources speaking about the act.
 SOURCE_FACETS = ("source_kind", "language")
 MAX_VALUE_CHARS = 100
+MEMO_SIZE = 512  # facet combinations whose counts each index keeps
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,19 @@ def facet_counts(user, facets: Facets) -> dict[str, dict]:
     """
     _require_cases_read(user)
     index = current_index()
+    # The same filters are asked for again and again (the unfiltered page above all); the index
+    # does not change under its token, so its answers can be kept with it.
+    key = tuple(sorted(facets.active().items()))
+    counts = index.memo.get(key)
+    if counts is None:
+        counts = _counts(index, facets)
+        if len(index.memo) >= MEMO_SIZE:
+            index.memo.clear()
+        index.memo[key] = counts
+    return counts
+
+
+def _counts(index: FacetIndex, facets: Facets) -> dict[str, dict]:
     masks = _masks(index, facets)
 
     def all_but(*names: str):

@@ -27,18 +27,19 @@ import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 
-from inquiry.cases.models import Act
+from inquiry.cases.models import Act, Event
 from inquiry.dates import OPEN_MAX, OPEN_MIN
 from inquiry.places.models import Place
 
 __all__ = [
     "ExploreStats", "PlaceCount", "YearCounts", "act_type_counts", "explore_stats", "explore_stats_for",
-    "pattern_counts",
+    "pattern_counts", "timeline_events_for_user",
     "place_counts", "province_totals", "year_counts",
 ]
 
@@ -275,6 +276,29 @@ def explore_stats_for(user, facets, acts: QuerySet[Act], *, places: bool = True,
         places=_places_from(index.by_place_id(mask)) if places else [],
         act_types=dict(sorted(index.by_act_type(mask).items(), key=lambda r: (-r[1], r[0]))) if act_types else {},
         years=_years_from(year_rows, undated) if years else None)
+
+
+#: Up to this many events are fetched by id; beyond, the database walks events in date order.
+TIMELINE_IDS_MAX = 5_000
+
+
+def timeline_events_for_user(user, facets, acts: QuerySet[Act]) -> QuerySet[Event]:
+    """The events of ``acts`` (= ``acts_for_user(user, facets)``), unordered.
+
+    ``id IN (acts' event ids)`` made the database list the events of every matching act before
+    the page (0.4 s at a million acts). A few thousand events are named by id from the facet
+    index; more are found by walking the events in the page's date order and keeping those with
+    a matching act, which stops as soon as the page is full.
+    """
+    from inquiry.cases.facets import matching_acts
+
+    found = matching_acts(user, facets)
+    if found is not None:
+        index, mask = found
+        present = index.related("event", mask)
+        if int(np.count_nonzero(present)) <= TIMELINE_IDS_MAX:
+            return Event.objects.filter(id__in=np.flatnonzero(present).tolist())
+    return Event.objects.filter(Exists(acts.filter(event=OuterRef("pk"))))
 
 
 def explore_stats(acts: QuerySet[Act], *, places: bool = True, act_types: bool = True,

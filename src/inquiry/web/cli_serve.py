@@ -2,6 +2,9 @@
 
 Several worker processes (gunicorn), not one: a Python process runs one request at a time on
 the CPU, so one process served five or six search pages a second however many threads it had.
+Two per core rather than one: a browser keeps its connection to one worker, and with one worker
+per core an unlucky spread of users left one worker queueing while the other idled (p95 of the
+search 195 ms with two workers, 161 ms with four, on two cores; docs/benchmarks/web_load.md).
 Every worker shares the database, the data directory and the vault key file; nothing a request
 depends on lives in one process's memory except caches that each worker rebuilds for itself.
 Gunicorn's access log stays off: URLs carry search terms, which can be names.
@@ -14,15 +17,15 @@ import os
 
 from gunicorn.app.base import BaseApplication
 
-MAX_DEFAULT_WORKERS = 4
+MAX_DEFAULT_WORKERS = 8
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("serve", help="set up the data directory and serve the web application")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS),
-                   help="server processes (default: one per core, at most 4)")
+    p.add_argument("--workers", type=int, default=min(2 * (os.cpu_count() or 1), MAX_DEFAULT_WORKERS),
+                   help="server processes (default: two per core, at most 8)")
     p.add_argument("--threads", type=int, default=8, help="threads per server process")
     p.add_argument("--demo", action="store_true", help="also load the clearly labelled fictional demo dataset")
     p.add_argument("--setup-only", action="store_true", help="set up and exit without serving")

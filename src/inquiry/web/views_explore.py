@@ -20,8 +20,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from inquiry.cases.facets import Facets, acts_for_user
-from inquiry.cases.models import Event, Source
-from inquiry.cases.stats import explore_stats_for, province_totals
+from inquiry.cases.models import Source
+from inquiry.cases.stats import explore_stats_for, province_totals, timeline_events_for_user
 from inquiry.errors import InvalidInput
 from inquiry.places.models import Place
 from inquiry.web import explore_charts
@@ -253,7 +253,7 @@ def explore_timeline(request):
     events, page, has_next = [], _page_number(request), False
     if acts is not None:
         start = (page - 1) * EVENTS_PER_PAGE
-        qs = (Event.objects.filter(id__in=acts.order_by().values("event_id")).select_related("place")
+        qs = (timeline_events_for_user(request.user, facets, acts).select_related("place")
               .order_by(F("date_latest").asc(nulls_last=True), "id"))
         events = list(qs[start:start + EVENTS_PER_PAGE + 1])
         has_next = len(events) > EVENTS_PER_PAGE
