@@ -205,3 +205,13 @@ def test_facets_are_refused_to_roles_without_case_access(users):
     for role in ("partner", "public", "admin"):
         with pytest.raises(NotFound):
             facet_counts(users[role], Facets())
+
+
+def test_links_to_an_act_written_during_a_build_are_left_out_not_misplaced():
+    """The index reads acts, then links: a link to an act written in between has no act yet."""
+    import numpy as np
+
+    ids = np.array([3, 5, 9], dtype=np.int64)
+    positions, known = facet_index._positions(ids, [(5, "a"), (4, "b"), (9, "c"), (12, "d")])
+    assert positions.tolist() == [1, 2]
+    assert known.tolist() == [True, False, True, False]

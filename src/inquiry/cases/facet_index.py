@@ -144,16 +144,16 @@ class FacetIndex:
                       for sid, kind, language in source_rows if (kind, language or "") in bit_of}
         del source_rows
         links = _fetch(f"SELECT act_id, source_id FROM {link}")
-        link_act = np.searchsorted(ids, np.fromiter((r[0] for r in links), dtype=np.int64, count=len(links)))
-        link_source = np.fromiter((r[1] for r in links), dtype=np.int64, count=len(links))
-        link_bits = np.fromiter((source_bit.get(r[1], 0) for r in links), dtype=np.int64, count=len(links))
+        link_act, known = _positions(ids, links)
+        link_source = np.fromiter((r[1] for r in links), dtype=np.int64, count=len(links))[known]
+        link_bits = np.fromiter((source_bit.get(r[1], 0) for r in links), dtype=np.int64, count=len(links))[known]
         del links
         pairs = np.zeros(len(ids), dtype=np.int64)
         np.bitwise_or.at(pairs, link_act, link_bits)
         victims_table = Act.victims.through._meta.db_table
         victims = _fetch(f"SELECT act_id, person_id FROM {victims_table}")
-        victim_act = np.searchsorted(ids, np.fromiter((r[0] for r in victims), dtype=np.int64, count=len(victims)))
-        victim_person = np.fromiter((r[1] for r in victims), dtype=np.int64, count=len(victims))
+        victim_act, known = _positions(ids, victims)
+        victim_person = np.fromiter((r[1] for r in victims), dtype=np.int64, count=len(victims))[known]
         del victims
         return cls(
             token=token, built_at=time.monotonic(), build_seconds=time.monotonic() - started,
@@ -278,6 +278,20 @@ class FacetIndex:
         present = np.zeros(int(found.max()) + 1 if len(found) else 0, dtype=bool)
         present[found] = True
         return present
+
+
+def _positions(ids: np.ndarray, rows: list[tuple]) -> tuple[np.ndarray, np.ndarray]:
+    """Positions in ``ids`` of the acts the rows (act id first) belong to, and which rows have one.
+
+    The tables are read one after the other, so an act written in between may have links but no
+    row of its own here; such links are left out (the store version has moved, so the index will
+    be rebuilt) rather than pinned to a neighbouring act.
+    """
+    act_ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    positions = np.searchsorted(ids, act_ids)
+    known = positions < len(ids)
+    known[known] = ids[positions[known]] == act_ids[known]
+    return positions[known], known
 
 
 def _years(days: np.ndarray, undated: int) -> np.ndarray:
