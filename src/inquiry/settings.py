@@ -93,7 +93,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "inquiry.web.middleware.DomainErrorMiddleware",
+    "inquiry.web.middleware.ContentSecurityPolicyMiddleware",
 ]
+
+INQUIRY_CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+    "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'",
+    "frame-ancestors 'none'",
+])
 
 ROOT_URLCONF = "inquiry.urls"
 WSGI_APPLICATION = "inquiry.wsgi.application"
