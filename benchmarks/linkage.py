@@ -172,7 +172,7 @@ def diagnose(path: Path, threshold: float) -> dict[str, object]:
         for a, b in itertools.combinations(ids[1].tolist(), 2):
             ra, rb = rows[a], rows[b]
             total += 1
-            blocked += bool(set(ra["block_keys"] or ()) & set(rb["block_keys"] or ())) or (
+            blocked += _name_key_blocked(ra, rb, same) or (
                 same(ra["surname"], rb["surname"]) and (same(ra["birth_day"], rb["birth_day"]) or (
                     same(ra["birth_year"], rb["birth_year"]) and same(ra["birth_place"], rb["birth_place"]))))
             dated = not pd.isna(ra["birth_lo"]) and not pd.isna(rb["birth_lo"])
@@ -207,6 +207,25 @@ def diagnose(path: Path, threshold: float) -> dict[str, object]:
             "true_pairs_scored_above_floor": len(scored_true) / total,
             "true_pairs_outranked_by_a_homonym_of_the_same_list": outranked / total,
             "calibration": calibration, **pairwise_scores(person, result.clusters)}
+
+
+def _name_key_blocked(ra, rb, same) -> bool:
+    """``inquiry.linkage.model.name_key_blocking_sql`` in Python, for one pair of feature rows."""
+    import pandas as pd
+
+    shared = set(ra["block_keys"] or ()) & set(rb["block_keys"] or ())
+    if not shared:
+        return False
+    tiers = {key[:2] for key in shared}
+    lo_a, hi_a, lo_b, hi_b = ra["block_year_lo"], ra["block_year_hi"], rb["block_year_lo"], rb["block_year_hi"]
+    undated = pd.isna(lo_a) or pd.isna(lo_b)
+
+    def within(years: int) -> bool:
+        return not undated and lo_a - hi_b <= years and lo_b - hi_a <= years
+
+    return bool(tiers & {"r:", "c:"}) or (
+        "m:" in tiers and (undated or within(2))) or (
+        bool(tiers & {"q:", "p:"}) and (undated or within(4))) or ("s:" in tiers and undated)
 
 
 def child(method: str, path: Path, threshold: float) -> None:

@@ -30,6 +30,8 @@ def _db_api(engine: str, spark_session: Any | None, duckdb_memory_limit: str | N
             # Beyond the limit DuckDB spills to disk instead of taking the machine's memory.
             connection.execute("SET memory_limit = ?", [duckdb_memory_limit])
             connection.execute("SET temp_directory = ?", [scratch])
+            # Row order is irrelevant here (pairs are sorted later); keeping it costs memory.
+            connection.execute("SET preserve_insertion_order = false")
         return DuckDBAPI(connection)
     if engine == "spark":
         try:

@@ -27,7 +27,7 @@ __all__ = ["build_feature_table", "date_bounds", "FEATURE_COLUMNS"]
 FEATURE_COLUMNS = [
     "unique_id", "source", "name_canon", "name_forms", "name_keys", "block_keys", "birth_lo", "birth_hi",
     "birth_key", "birth_year", "birth_day", "birth_month", "birth_md", "surname", "sex", "birth_place", "birth_province", "last_seen_place", "last_seen_province",
-    "facility", "nationality", "relative_forms",
+    "facility", "nationality", "relative_forms", "block_year_lo", "block_year_hi",
 ]
 _NATIONALITY = {
     "KP": ("kp", "prk", "dprk", "northkorea", "northkorean", "조선", "북한", "朝鮮", "북조선"),
@@ -39,9 +39,19 @@ _NATIONALITY_LOOKUP = {alias: code for code, aliases in _NATIONALITY.items() for
 _DIGITS = re.compile(r"\d+")
 _YEAR_DAYS = 366
 _MAX_BLOCKING_SPAN = 5
-# The per-record columns in the order build_feature_table collects them; surname and block_keys
-# are derived from the whole input afterwards.
-_ROW_COLUMNS = [c for c in FEATURE_COLUMNS if c not in ("surname", "block_keys")]
+# A name key carried by at most this many records blocks every pair that shares it, whatever the
+# dates say: a rare name is evidence enough to look at the pair.
+RARE_KEY_FREQUENCY = 10
+# Tiers of a blocking key, as a prefix of the key itself (one exploded array, one rule: Splink
+# does not remove pairs that two exploding rules both generate, so the tiers cannot be two rules).
+# The tier is in the key so that the rule needs no other text column: DuckDB's join then carries
+# only the key and two integers per exploded row (with the place names it ran out of its 4 GB).
+KEY_TIERS = {"rare": "r:", "mid": "m:", "mid_birth_place": "q:", "common": "c:", "birth_place": "p:",
+             "last_seen_place": "s:"}
+# The per-record columns in the order build_feature_table collects them; surname, block_keys and
+# the blocking years are derived from the whole input afterwards.
+_DERIVED = ("surname", "block_keys", "block_year_lo", "block_year_hi")
+_ROW_COLUMNS = [c for c in FEATURE_COLUMNS if c not in _DERIVED]
 
 
 _YEAR = re.compile(r"^(\d{4})$")
@@ -161,11 +171,14 @@ def build_feature_table(
 ) -> pd.DataFrame:
     """One row per record with the columns in FEATURE_COLUMNS.
 
-    ``block_keys`` are the name keys used for blocking. A key shared by more than
-    ``max_key_frequency`` records (a very common name) is refined with the birth years (those of
-    the date's interval and one either side), so that blocks stay small enough to compare every
-    pair; a record with such a name and no birth date is still reachable through the other
-    blocking rules.
+    ``block_keys`` are the name keys used for blocking, each prefixed with its tier (see
+    ``inquiry.linkage.model.prediction_blocking_rules``): "r:" for keys at most
+    RARE_KEY_FREQUENCY records carry (every pair sharing one is compared), "m:" up to
+    ``max_key_frequency`` (a record without a usable birth date is compared with every record of
+    the key), with "q:KEY|birth place" beside it; a key beyond that (a very common name) becomes "c:KEY|year" for each year of the
+    date and one either side, "p:KEY|birth place" and "s:KEY|last-seen place", so that its pairs
+    meet only with birth years within two or a place in common. ``block_year_lo``/``block_year_hi`` are the first and
+    last calendar year of the birth date, empty when it is unknown or spans more than five years.
     """
     # Rows as tuples in _ROW_COLUMNS order (a dict per record cost a gigabyte at a million).
     rows: list[tuple[object, ...]] = []
@@ -231,7 +244,8 @@ def build_feature_table(
     _choose_canonical_names(columns)
     _add_block_keys(columns, max_key_frequency)
     frame = pd.DataFrame({name: columns.pop(name) for name in FEATURE_COLUMNS})
-    for column in ("birth_lo", "birth_hi", "birth_year", "birth_day", "birth_month", "birth_md"):
+    for column in ("birth_lo", "birth_hi", "birth_year", "birth_day", "birth_month", "birth_md", "block_year_lo",
+                   "block_year_hi"):
         frame[column] = frame[column].astype("Int64")
     return frame[FEATURE_COLUMNS]
 
@@ -267,24 +281,46 @@ def _add_block_keys(columns: dict[str, list[object]], max_key_frequency: int) ->
     for keys in columns["name_keys"]:
         frequency.update(keys or ())
     out: list[object] = []
-    for keys, lo, hi in zip(columns["name_keys"], columns["birth_lo"], columns["birth_hi"], strict=True):
-        block: set[str] = set()
+    year_lo: list[int | None] = []
+    year_hi: list[int | None] = []
+    for keys, lo, hi, birth_place, seen_place in zip(
+            columns["name_keys"], columns["birth_lo"], columns["birth_hi"], columns["birth_place"],
+            columns["last_seen_place"], strict=True):
         years = _blocking_years(lo, hi)
+        block: set[str] = set()
         for key in keys or ():
-            if frequency[key] <= max_key_frequency:
-                block.add(key)
+            count = frequency[key]
+            if count <= RARE_KEY_FREQUENCY:
+                block.add(KEY_TIERS["rare"] + key)
+            elif count <= max_key_frequency:
+                block.add(KEY_TIERS["mid"] + key)
+                if birth_place:  # the key with the birth place: dates up to four years apart meet
+                    block.add(f"{KEY_TIERS['mid_birth_place']}{key}|{birth_place}")
             else:
-                # Every year of the date's interval and one either side, so that two spellings of
-                # a common name still meet when their years differ by up to two.
-                block.update(f"{key}|{year}" for year in years)
+                # A very common key is never joined whole (its block would hold millions of
+                # pairs): every year of the date's interval and one either side, so that two
+                # dates at most two years apart meet, and the key with each place, so that
+                # records without a date still meet a namesake from the same town.
+                if years:
+                    block.update(f"{KEY_TIERS['common']}{key}|{year}"
+                                 for year in range(years[0] - 1, years[1] + 2))
+                if birth_place:
+                    block.add(f"{KEY_TIERS['birth_place']}{key}|{birth_place}")
+                if seen_place:
+                    block.add(f"{KEY_TIERS['last_seen_place']}{key}|{seen_place}")
         out.append(sorted(block) or None)
+        year_lo.append(years[0] if years else None)
+        year_hi.append(years[1] if years else None)
     columns["block_keys"] = out
+    columns["block_year_lo"] = year_lo
+    columns["block_year_hi"] = year_hi
 
 
-def _blocking_years(lo: int | None, hi: int | None) -> range:
+def _blocking_years(lo: int | None, hi: int | None) -> tuple[int, int] | None:
+    """First and last calendar year of a birth date precise enough to narrow a block."""
     if lo is None or hi is None:
-        return range(0)
+        return None
     first, last = date.fromordinal(lo).year, date.fromordinal(hi).year
     if last - first > _MAX_BLOCKING_SPAN:  # "before 2004": too vague to narrow a block
-        return range(0)
-    return range(first - 1, last + 2)
+        return None
+    return first, last
