@@ -83,7 +83,6 @@ def _fetch(sql: str) -> list[tuple]:
 @dataclass
 class FacetIndex:
     token: str
-    built_at: float
     build_seconds: float
     act_types: list[str]  # position -> act type code
     type_of: np.ndarray  # per act: position in act_types
@@ -156,7 +155,7 @@ class FacetIndex:
         victim_person = np.fromiter((r[1] for r in victims), dtype=np.int64, count=len(victims))[known]
         del victims
         return cls(
-            token=token, built_at=time.monotonic(), build_seconds=time.monotonic() - started,
+            token=token, build_seconds=time.monotonic() - started,
             act_types=act_types, type_of=type_of,
             facility_of=_lookup(place_facility, place_ids), province_of=_lookup(place_province, place_ids),
             earliest=earliest, latest=latest, pairs=pairs,
