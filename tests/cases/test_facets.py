@@ -15,6 +15,7 @@ from inquiry.cases.facets import Facets, acts_for_user, facet_counts, matching_a
 from inquiry.cases.models import Event
 from inquiry.cases.stats import explore_stats, explore_stats_for, timeline_events_for_user
 from inquiry.errors import InvalidInput, NotFound
+from inquiry.people import services as people
 from inquiry.places import services as places
 
 pytestmark = pytest.mark.django_db
@@ -167,6 +168,10 @@ def test_counts_follow_every_kind_of_write_at_once_on_a_small_store(users, world
     assert facet_counts(analyst, Facets())["language"]["ja"] == 1, "a new link to an old act"
     other_event.delete()
     assert facet_counts(analyst, Facets())["act_type"]["TORTURE"] == 1, "an act deleted with its event"
+    person = people.person_create(actor=inv, names=["김영철"])
+    world["other_arrest"].victims.add(person)
+    index, mask = matching_acts(analyst, Facets(act_type="ARBITRARY_ARREST"))
+    assert person.pk in index.related_ids("person", mask).tolist(), "a victim added to an old act"
 
 
 def test_a_slow_index_is_rebuilt_in_the_background_and_results_do_not_use_it_meanwhile(users, world, monkeypatch):

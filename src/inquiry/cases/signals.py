@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from inquiry.cases.models import Act, InformationLink, Source, StoreVersion
 
@@ -43,3 +43,5 @@ def connect() -> None:
     for model in (Act, InformationLink, Source, Place):
         post_save.connect(_bump, sender=model, dispatch_uid=f"store-version-save-{model.__name__}")
         post_delete.connect(_bump, sender=model, dispatch_uid=f"store-version-delete-{model.__name__}")
+    # Victims of an existing act, added or removed later, change the persons the search lists.
+    m2m_changed.connect(_bump, sender=Act.victims.through, dispatch_uid="store-version-victims")
