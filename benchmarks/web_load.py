@@ -95,6 +95,9 @@ def _session_cookie() -> str:
     from inquiry.accounts.models import User
 
     call_command("migrate", verbosity=0)
+    from inquiry.places.services import reference_data_load
+
+    reference_data_load(actor="system")  # what inquiry serve loads first: the facet URLs need its places
     user = User.objects.filter(username="bench-analyst").first()
     if user is None:
         user = User.objects.create_user(username="bench-analyst", password=None, role="analyst")

@@ -36,7 +36,7 @@ def test_two_character_terms_are_found_anywhere_in_the_text(users, events, q, ke
 
 def test_two_character_terms_use_the_index_not_a_scan_on_sqlite(users, events):
     if connection.vendor != "sqlite":
-        pytest.skip("the end-mark expansion is SQLite's; PostgreSQL uses pg_trgm")
+        pytest.skip("the end-mark expansion is SQLite's; PostgreSQL has a bigram index")
     with CaptureQueriesContext(connection) as ctx:
         assert _found(users, "요덕") == {events["end"].id}
         assert _found(users, "북한") == set(), "a pair that begins no trigram occurs nowhere"
@@ -80,3 +80,60 @@ def test_many_trigrams_beginning_with_a_pair_fall_back_to_a_scan(users, events, 
 
     monkeypatch.setattr(trigram_index, "MAX_EXPANSION", 0)
     assert _found(users, "평양") == {events["inside"].id}
+
+
+def _plan(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cur:
+        cur.execute("SET LOCAL enable_seqscan = off")  # a handful of rows: only possible plans count
+        cur.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cur.fetchall())
+
+
+def _require_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("the bigram indexes are PostgreSQL's; SQLite expands pairs through its FTS5 vocabulary")
+
+
+def test_two_character_terms_are_answered_by_bigram_indexes_on_postgresql(users, events):
+    _require_postgresql()
+    people.person_create(actor=users["investigator"], names=["김영철"])
+    plans = {
+        "요덕": _plan(selectors.event_list_for_user(users["analyst"], q="요덕")),
+        "김영": _plan(people_selectors.person_list_for_user(users["analyst"], q="김영")),
+        "평양": _plan(selectors.source_list_for_user(users["analyst"], q="평양")),
+    }
+    assert "cases_event_title_bigram" in plans["요덕"]
+    assert "cases_event_description_bigram" in plans["요덕"]
+    assert "people_personname_search_text_bigram" in plans["김영"]
+    assert "cases_source_search_bigram" in plans["평양"]
+    # pg_trgm gets no trigram out of two characters and reads its whole index (400,000 rows). A
+    # name's longer alternatives (its romanized keys) still go to the trigram index.
+    assert not [line for term, plan in plans.items() for line in plan.splitlines()
+                if "Index Cond" in line and f"'%{term}%'" in line]
+
+
+def test_a_code_is_found_through_the_same_single_subquery(users, events):
+    person = people.person_create(actor=users["investigator"], names=["박순희"])
+    assert [p.pk for p in people_selectors.person_list_for_user(users["analyst"], q=person.code.lower())] == [person.pk]
+    event = events["none"]
+    assert _found(users, f" {event.code.lower()} ") == {event.id}
+
+
+def test_search_indexes_keep_no_pending_list_on_postgresql(db):
+    """GIN's pending list is read by every search until vacuum merges it: 4-13 ms a look-up."""
+    _require_postgresql()
+    with connection.cursor() as cur:
+        cur.execute("""SELECT c.relname, coalesce(array_to_string(c.reloptions, ','), '')
+                       FROM pg_class c JOIN pg_am a ON a.oid = c.relam
+                       WHERE a.amname = 'gin' AND c.relname LIKE %s""", ["%\\_trgm%"])
+        trigram = dict(cur.fetchall())
+        cur.execute("""SELECT c.relname, coalesce(array_to_string(c.reloptions, ','), '')
+                       FROM pg_class c JOIN pg_am a ON a.oid = c.relam
+                       WHERE a.amname = 'gin' AND c.relname LIKE %s""", ["%\\_bigram"])
+        bigram = dict(cur.fetchall())
+    assert set(trigram) == {"cases_source_search_trgm", "cases_event_title_trgm",
+                            "cases_event_description_trgm", "people_personname_search_text_trgm"}
+    assert set(bigram) == {"cases_source_search_bigram", "cases_event_title_bigram",
+                           "cases_event_description_bigram", "people_personname_search_text_bigram"}
+    assert {name: options for name, options in {**trigram, **bigram}.items() if "fastupdate=off" not in options} == {}

@@ -18,4 +18,6 @@ def event_index_remove() -> None:
 
 
 def event_ids_matching(q: str) -> RawSQL:
-    return EVENT_INDEX.ids_containing_any([" ".join(q.split())])
+    """A subquery of event ids with ``q`` in the title or description, or with ``q`` as their code."""
+    return EVENT_INDEX.ids_containing_any([" ".join(q.split())], or_ids=(
+        "SELECT id FROM cases_event WHERE code = %s", [q.strip().upper()]))

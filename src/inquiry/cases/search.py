@@ -10,9 +10,11 @@ so both back ends index character trigrams and match *substrings*:
 
 A query is split into terms at white space (a double-quoted run is one term); a source matches
 when it contains every term. Trigrams need three characters, so terms of one or two characters
-(김, 拉致, 평양 is two) are matched by LIKE alone: correct, but a scan rather than an index look-up. User input only ever reaches the database as bound parameters; on SQLite each
-term is quoted as an FTS5 phrase, so FTS5 operators (AND, OR, NEAR, *, ^, parentheses) in a
-query are searched for literally.
+(김, 拉致, 평양 is two) are matched by LIKE alone on SQLite: correct, but a scan rather than an
+index look-up. On PostgreSQL a bigram index answers two-character terms (see
+``inquiry.trigram_index``). User input only ever reaches the database as bound parameters; on
+SQLite each term is quoted as an FTS5 phrase, so FTS5 operators (AND, OR, NEAR, *, ^,
+parentheses) in a query are searched for literally.
 
 Permissions are not checked here: selectors compose :func:`source_search_queryset` with their
 own filters, or filter the ids from :func:`source_search_ids`.
@@ -27,7 +29,7 @@ from django.db import connection
 from django.db.models import BooleanField, F, Q, QuerySet
 from django.db.models.expressions import Expression, RawSQL
 
-from inquiry.trigram_index import like_pattern
+from inquiry.trigram_index import BIGRAM, BIGRAM_FUNCTION, like_pattern, pg_bigram_contains
 
 __all__ = [
     "parse_query",
@@ -81,10 +83,18 @@ POSTGRES_INSTALL = [
     "DROP INDEX IF EXISTS cases_source_trgm",  # superseded expression index of the first version
     "ALTER TABLE cases_source ADD COLUMN IF NOT EXISTS search_doc text "
     "GENERATED ALWAYS AS (lower(\"title\"::text || ' ' || \"text\")) STORED",
-    "CREATE INDEX IF NOT EXISTS cases_source_search_trgm ON cases_source USING gin (search_doc gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS cases_source_search_trgm ON cases_source USING gin (search_doc gin_trgm_ops) "
+    "WITH (fastupdate = off)",
+    # Built before fastupdate was turned off here; its pending list was scanned by every search.
+    "ALTER INDEX cases_source_search_trgm SET (fastupdate = off)",
+    "SELECT gin_clean_pending_list('cases_source_search_trgm'::regclass)",
+    BIGRAM_FUNCTION,
+    "CREATE INDEX IF NOT EXISTS cases_source_search_bigram ON cases_source USING gin (inquiry_bigrams(search_doc)) "
+    "WITH (fastupdate = off)",
 ]
-POSTGRES_REMOVE = [  # the extension stays: other tables may use it
+POSTGRES_REMOVE = [  # the extension and the bigram function stay: other tables may use them
     "DROP INDEX IF EXISTS cases_source_search_trgm",
+    "DROP INDEX IF EXISTS cases_source_search_bigram",
     "ALTER TABLE cases_source DROP COLUMN IF EXISTS search_doc",
 ]
 
@@ -183,12 +193,24 @@ def _sqlite_match(terms: list[str], *, ranked: bool) -> tuple[str, list]:
     return sql + " WHERE " + " AND ".join(wheres), params
 
 
+def _pg_doc_contains(doc: str, term: str) -> tuple[str, list[str]]:
+    """SQL and parameters: the lower-cased document ``doc`` contains ``term`` (PostgreSQL).
+
+    A two-character term has no trigram; the bigram index answers it exactly (see
+    ``inquiry.trigram_index``), where a LIKE read every source's text.
+    """
+    if len(term) == BIGRAM:
+        return pg_bigram_contains(doc, term)
+    return f"{doc} LIKE lower(%s) ESCAPE '\\'", [like_pattern(term)]
+
+
 def _postgres_match(terms: list[str], *, ranked: bool) -> tuple[str, list]:
     params: list = []
     wheres: list[str] = []
     for term in terms:
-        wheres.append(f"{_PG_DOC} LIKE lower(%s) ESCAPE '\\'")
-        params.append(like_pattern(term))
+        sql, more = _pg_doc_contains(_PG_DOC, term)
+        wheres.append(sql)
+        params += more
     if ranked:
         # Title hits first (whole query, then trigram closeness), newest first among equals.
         score = "-((\"title\" ILIKE %s ESCAPE '\\')::int * 2 + word_similarity(%s, \"title\"))"
@@ -253,7 +275,7 @@ def source_search_count(query: str) -> int:
 
 
 class _DocContains(Expression):
-    """``<source alias>.search_doc LIKE lower(pattern)`` (PostgreSQL), on the queryset's own row.
+    """``<source alias>.search_doc`` contains ``term`` (PostgreSQL), on the queryset's own row.
 
     Django does not know the generated column, so the alias is taken from the compiled primary
     key; filtering the row itself (not ``id IN (subquery)``) spares a join when counting.
@@ -262,9 +284,9 @@ class _DocContains(Expression):
     output_field = BooleanField()
     conditional = True
 
-    def __init__(self, pattern: str, pk=None):
+    def __init__(self, term: str, pk=None):
         super().__init__()
-        self.pattern = pattern
+        self.term = term
         self.pk = pk if pk is not None else F("pk")
 
     def get_source_expressions(self):
@@ -279,7 +301,8 @@ class _DocContains(Expression):
         if not pk_sql.endswith(column):
             raise NotImplementedError(f"cannot find the source table in {pk_sql!r}")
         doc = pk_sql[: -len(column)] + connection.ops.quote_name(_PG_DOC)
-        return f"{doc} LIKE lower(%s) ESCAPE '\\'", [*pk_params, self.pattern]
+        sql, params = _pg_doc_contains(doc, self.term)
+        return sql, [*pk_params, *params]
 
 
 def source_search_queryset(query: str, base_qs: QuerySet) -> QuerySet:
@@ -303,6 +326,6 @@ def source_search_queryset(query: str, base_qs: QuerySet) -> QuerySet:
         return qs
     if connection.vendor == "postgresql":
         for term in terms:
-            base_qs = base_qs.filter(_DocContains(like_pattern(term)))
+            base_qs = base_qs.filter(_DocContains(term))
         return base_qs
     raise NotImplementedError(f"full-text search does not support the {connection.vendor} database")

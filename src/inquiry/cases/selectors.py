@@ -71,8 +71,7 @@ def event_list_for_user(user, *, q: str = "", act_type: str = "", place_id=None,
     if q:
         from inquiry.cases.event_search import event_ids_matching
 
-        # Codes are upper case (E-000123): an exact match uses the unique index, iexact scanned every event.
-        qs = qs.filter(Q(id__in=event_ids_matching(q)) | Q(code=q.strip().upper()))
+        qs = qs.filter(id__in=event_ids_matching(q))
     if act_type:
         qs = qs.filter(acts__act_type=act_type).distinct()
     if place_id:

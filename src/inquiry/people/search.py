@@ -38,5 +38,7 @@ def query_alternatives(q: str) -> list[str]:
 
 
 def person_ids_matching(q: str) -> RawSQL:
-    """A subquery of person ids with a name containing any alternative of ``q``."""
-    return NAME_INDEX.ids_containing_any(query_alternatives(q), select="person_id")
+    """A subquery of person ids with a name containing any alternative of ``q``, or with ``q`` as
+    their code (codes are upper case, P-000123: an exact match uses the unique index)."""
+    return NAME_INDEX.ids_containing_any(query_alternatives(q), select="person_id", or_ids=(
+        "SELECT id FROM people_person WHERE code = %s", [q.strip().upper()]))

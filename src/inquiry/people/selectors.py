@@ -32,8 +32,7 @@ def person_list_for_user(user, *, q: str = "", status: str = "", sex: str = "",
     if q:
         from inquiry.people.search import person_ids_matching
 
-        # Codes are upper case (P-000123): an exact match uses the unique index, iexact scanned every person.
-        qs = qs.filter(Q(id__in=person_ids_matching(q)) | Q(code=q.strip().upper()))
+        qs = qs.filter(id__in=person_ids_matching(q))
     names = PersonName.objects.only("id", "person_id", "original", "script")
     return qs.prefetch_related(Prefetch("names", queryset=names)).order_by("code")
 

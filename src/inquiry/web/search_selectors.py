@@ -150,8 +150,8 @@ def _index_sections(user, q: str, facets: Facets, pages: dict) -> dict[str, Sect
                 continue
             chosen = chosen[start:]
         else:
-            chosen = index.related_ids(what, mask, kind=kind, language=language)[start:start + SECTION_SIZE + 1]
-            chosen = chosen.tolist()
+            chosen = _visible_in_order(qs, index.related_ids(what, mask, kind=kind, language=language),
+                                       start + SECTION_SIZE + 1)[start:]
         rows = sorted(qs.filter(id__in=chosen[:SECTION_SIZE]), key=lambda r: -r.id)
         out[key] = Section(key=key, rows=rows, page=page, has_next=len(chosen) > SECTION_SIZE)
     return out
@@ -173,6 +173,22 @@ def _walk_text_matches(qs: QuerySet, wanted: np.ndarray, need: int) -> list[int]
             return kept[:need]
         offset, chunk = offset + chunk, min(chunk * 4, 50_000)
     return None
+
+
+def _visible_in_order(qs: QuerySet, ids: np.ndarray, need: int) -> list[int]:
+    """The first ``need`` of ``ids`` (newest first) that ``qs`` keeps, read in growing chunks.
+
+    The index knows nothing of merged persons or of a partner's own records, so a plain slice of
+    its ids left pages short, and page 2 repeated or skipped records.
+    """
+    kept: list[int] = []
+    offset, chunk = 0, 2 * need
+    while offset < len(ids) and len(kept) < need:
+        batch = ids[offset:offset + chunk].tolist()
+        found = set(qs.filter(id__in=batch).order_by().values_list("id", flat=True))
+        kept.extend(i for i in batch if i in found)
+        offset, chunk = offset + chunk, min(chunk * 4, 20_000)
+    return kept[:need]
 
 
 def _sources_of_kind(sources: QuerySet, facets: Facets) -> QuerySet:
