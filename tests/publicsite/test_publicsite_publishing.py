@@ -40,6 +40,9 @@ def test_commissioner_publishes_an_approved_finding_through_the_workbench(client
     html = client_for(None).get("/published-findings/fictional-arrests/", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
     assert "架空の逮捕" in html and "<strong>fictional</strong>" in html
     assert "恣意的拘禁" in html  # the pattern in the reader's language
+    crime = "人道に対する罪としての拘禁その他の身体的な自由の著しいはく奪"
+    english = "Crime against humanity of imprisonment or other severe deprivation of physical liberty"
+    assert f'{crime} <span lang="en">({english})</span>' in html, "the crime in Japanese, the ICC's English beside"
     listing = client_for(None).get("/published-findings/").content.decode()
     assert "/published-findings/fictional-arrests/" in listing
     entry = AuditEntry.objects.filter(action="publicsite.finding.publish").get()

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from inquiry.findings.crime_titles import crime_title
 from inquiry.findings.evaluate import profile
 from inquiry.findings.models import Finding
 from inquiry.web.forms import DATE_HELP, PlaceCodeField
@@ -25,7 +26,7 @@ def pattern_choices() -> list[tuple[str, str]]:
 
 def crime_choices() -> list[tuple[str, str]]:
     fw = profile().framework
-    return [(code, f"{code} {fw.crime(code).title}") for code in fw.crime_codes]
+    return [(code, f"{code} {crime_title(code, fw.crime(code).title)}") for code in fw.crime_codes]
 
 
 class FindingForm(forms.Form):

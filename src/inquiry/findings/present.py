@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from django.utils.translation import get_language
 
 from inquiry.cases.models import Source
+from inquiry.findings.crime_titles import crime_title
 from inquiry.findings.evaluate import FindingEvaluation
 from inquiry.findings.forms import pattern_label
 from inquiry.findings.messages import reason_text
@@ -44,7 +45,8 @@ def present_evaluation(finding, ev: FindingEvaluation) -> dict:
                 "acts": finding_acts, "origins": el.independent_origins, "reasons": _reasons(el.reasons),
                 "cells": [ev.cell(finding_acts, col.code) for col in ev.columns],
             })
-        crimes.append({"code": crime.code, "title": crime.title, "status": crime.status, "gaps": crime.gaps,
+        crimes.append({"code": crime.code, "title": crime_title(crime.code, crime.title), "title_en": crime.title,
+                       "status": crime.status, "gaps": crime.gaps,
                        "reasons": _reasons(crime.reasons), "rows": rows})
     patterns = [{"code": v.subject, "label": pattern_label(v.subject), "met": v.met, "reasons": _reasons(v.reasons)}
                 for v in (ev.matrix.patterns if ev.matrix else ())]

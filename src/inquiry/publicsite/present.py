@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import get_language
 
+from inquiry.findings.crime_titles import crime_title
 from inquiry.publicsite.markup import render_markdown
 
 
@@ -72,10 +73,15 @@ def pattern_label(code: str, lang: str | None = None) -> Text:
 
 
 def crime_rows(codes) -> list[dict]:
-    """Article 7 crimes: the code and the English title of the Rome Statute's Elements of Crimes."""
+    """Article 7 crimes: the code, the title in the reader's language and the English title of
+    the ICC's Elements of Crimes, which is the authority."""
     framework = _profile().framework
     known = set(framework.crime_codes)
-    return [{"code": code, "title": framework.crime(code).title if code in known else ""} for code in codes]
+    rows = []
+    for code in codes:
+        english = framework.crime(code).title if code in known else ""
+        rows.append({"code": code, "title": crime_title(code, english) if english else "", "title_en": english})
+    return rows
 
 
 def statistics_rows(data: dict, lang: str | None = None) -> list[dict]:
