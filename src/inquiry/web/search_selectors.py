@@ -178,11 +178,12 @@ def _walk_text_matches(qs: QuerySet, wanted: np.ndarray, need: int) -> list[int]
 def _visible_in_order(qs: QuerySet, ids: np.ndarray, need: int) -> list[int]:
     """The first ``need`` of ``ids`` (newest first) that ``qs`` keeps, read in growing chunks.
 
-    The index knows nothing of merged persons or of a partner's own records, so a plain slice of
-    its ids left pages short, and page 2 repeated or skipped records.
+    The index knows nothing of merged persons, or of anything else the selector hides, so a plain
+    slice of its ids left pages short, and page 2 repeated or skipped records. Chunks stay under
+    SQLite's limit of bound parameters.
     """
     kept: list[int] = []
-    offset, chunk = 0, 2 * need
+    offset, chunk = 0, min(2 * need, 20_000)
     while offset < len(ids) and len(kept) < need:
         batch = ids[offset:offset + chunk].tolist()
         found = set(qs.filter(id__in=batch).order_by().values_list("id", flat=True))
