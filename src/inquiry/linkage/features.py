@@ -8,7 +8,6 @@ run unchanged on DuckDB and Spark.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -18,6 +17,7 @@ import pandas as pd
 
 from inquiry.dates import parse_uncertain_date
 from inquiry.errors import InvalidInput
+from inquiry.folding import without_marks
 from inquiry.linkage.names_adapter import name_features
 from inquiry.linkage.places import fold_place, gazetteer_facility, place_key
 from inquiry.linkage.records import LinkageRecord, normalise_sex
@@ -113,9 +113,7 @@ def date_bounds(text: str | None) -> tuple[int, int] | None:
 def _fold(text: str | None) -> str | None:
     if text is None:
         return None
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    # NFC again: NFKD splits hangul syllables into jamo, and "조선" must still equal "조선".
-    plain = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))).lower()
+    plain = without_marks(str(text)).lower()
     plain = re.sub(r"[\W_]+", "", plain)
     return plain or None
 

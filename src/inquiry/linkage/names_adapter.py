@@ -9,11 +9,11 @@ the pipeline still runs; it links only names written in the same script.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from inquiry.errors import InquiryError
+from inquiry.folding import without_marks
 
 __all__ = ["NameFeatures", "name_features", "names_backend"]
 
@@ -39,9 +39,7 @@ def names_backend() -> str:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = _FOLD_DROP.sub(" ", plain.replace("'", "").replace("’", "").lower())
+    plain = _FOLD_DROP.sub(" ", without_marks(text).replace("'", "").replace("’", "").lower())
     return " ".join(plain.split())
 
 

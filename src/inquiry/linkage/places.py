@@ -10,9 +10,10 @@ diacritics, apostrophes, hyphens, spaces and administrative suffixes removed), s
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from inquiry.folding import without_marks
 
 __all__ = ["PlaceKey", "place_key", "fold_place", "gazetteer_facility"]
 
@@ -30,9 +31,7 @@ class PlaceKey:
 
 
 def fold_place(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.strip())
-    # NFC again so that hangul suffixes (시, 군) are whole syllables, not jamo.
-    plain = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))).lower()
+    plain = without_marks(text.strip()).lower()  # hangul suffixes (시, 군) stay whole syllables
     plain = plain.replace("'", "").replace("’", "").replace("ʼ", "")
     plain = " ".join(plain.split())
     for _ in range(2):  # "Hoeryong-si", "Kaechon County"

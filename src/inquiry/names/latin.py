@@ -10,8 +10,9 @@ becomes l, and doubled letters collapse. Spaces and hyphens inside a part are dr
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from inquiry.folding import without_marks
 
 __all__ = ["fold_text", "latin_key", "collapse_long_vowels"]
 
@@ -45,8 +46,7 @@ def fold_text(text: str) -> str:
     text = _MR_SYLLABLE_BREAK.sub("-", text)
     if text.isascii():
         return text.translate(_DROP_APOSTROPHES).lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch not in _APOSTROPHES)
+    stripped = without_marks(text).translate(_DROP_APOSTROPHES)
     return stripped.lower().replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("œ", "oe")
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from inquiry.folding import without_marks
+
 
 def detect_script(text: str) -> str:
     scripts = set()
@@ -26,9 +28,8 @@ def detect_script(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, strip accents, apostrophes and hyphens: 'Kim Yŏng-ch'ŏl' -> 'kim yongchol'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "'’‘`-ʼ")
-    return " ".join(unicodedata.normalize("NFC", kept).lower().split())
+    kept = "".join(c for c in without_marks(text) if c not in "'’‘`-ʼ")
+    return " ".join(kept.lower().split())
 
 
 def search_text(original: str, lang: str = "") -> str:

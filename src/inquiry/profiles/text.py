@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from inquiry.folding import without_marks
+
 __all__ = ["fold_latin", "fold_latin_loose", "is_hangul", "rok_spelling", "hangul_key", "strip_suffix"]
 
 _HANGUL_BASE, _HANGUL_LAST = 0xAC00, 0xD7A3
@@ -74,9 +76,7 @@ def hangul_key(text: str) -> str:
 
 def fold_latin(text: str) -> str:
     """Lower-case ASCII letters and digits only: "Yŏngbyŏn-gun" → "yongbyongun"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.translate({ord(a): None for a in _APOSTROPHES})
+    plain = without_marks(text).translate({ord(a): None for a in _APOSTROPHES})
     return re.sub(r"[^0-9a-z]+", "", plain.casefold())
 
 
