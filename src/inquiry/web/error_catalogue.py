@@ -67,6 +67,7 @@ MESSAGES = [
     gettext_noop('The request could not be completed.'),
     gettext_noop('The standard of proof is not met. To approve anyway, write down why.'),
     gettext_noop('The stored identity of witness {code} fails its integrity check: it was altered or damaged.'),
+    gettext_noop('The text contains a null character, which cannot be stored or searched. Remove it and try again.'),
     gettext_noop('The threshold must lie between 0 and 1.'),
     gettext_noop('The vault master key cannot open the stored keys: {detail}'),
     gettext_noop('There is no such record, or you may not see it.'),

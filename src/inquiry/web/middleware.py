@@ -1,5 +1,5 @@
-"""Turn typed domain errors into a translated page or JSON answer with the right status, and give
-every answer the Content-Security-Policy."""
+"""Turn typed domain errors into a translated page or JSON answer with the right status, refuse
+input that no database can hold, and give every answer the Content-Security-Policy."""
 
 from __future__ import annotations
 
@@ -7,8 +7,29 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 
-from inquiry.errors import InquiryError
+from inquiry.errors import InquiryError, InvalidInput
 from inquiry.web.messages import translate_error
+
+
+def _null_character_error(request) -> InvalidInput | None:
+    """A null character in a parameter or a JSON body. PostgreSQL cannot store or compare one, so
+    a search for it was a server error; forms already refuse it, but searches read parameters
+    directly. Checked once here rather than in every view and API endpoint."""
+    if request.content_type == "application/json" and b"\\u0000" in request.body:  # JSON's escape for it
+        return _null_character()
+    params = [request.GET]
+    if request.method == "POST" and request.content_type != "application/json":
+        params.append(request.POST)
+    for values in params:
+        for key, items in values.lists():
+            if "\x00" in key or any("\x00" in item for item in items):
+                return _null_character(key.replace("\x00", ""))
+    return None
+
+
+def _null_character(field: str | None = None) -> InvalidInput:
+    return InvalidInput("The text contains a null character, which cannot be stored or searched. "
+                        "Remove it and try again.", field=field or None)
 
 
 class DomainErrorMiddleware:
@@ -18,9 +39,17 @@ class DomainErrorMiddleware:
     def __call__(self, request):
         return self.get_response(request)
 
+    def process_view(self, request, view, args, kwargs):
+        error = _null_character_error(request)
+        return self._answer(request, error) if error is not None else None
+
     def process_exception(self, request, exception):
         if not isinstance(exception, InquiryError):
             return None
+        return self._answer(request, exception)
+
+    @staticmethod
+    def _answer(request, exception: InquiryError):
         message = translate_error(exception)
         if request.path.startswith("/api/") or request.headers.get("Accept", "").startswith("application/json"):
             body = {**exception.as_dict(), "message": message}
