@@ -246,7 +246,8 @@ def source_search_ids(query: str, *, limit: int = 50, offset: int = 0) -> list[i
     if not terms or limit <= 0:
         return []
     long_terms, _short = _split(terms)
-    # Short terms are a scan either way; ranking them would cost one more scan for little gain.
+    # Queries of short terms alone are not ranked: no trigram closeness exists for them, and on
+    # SQLite they are a scan, which ranking would run twice.
     ranked = bool(long_terms) and not _more_than(terms, RANK_LIMIT)
     sql, params = _match_sql(terms, ranked=ranked)
     order = "score ASC, id DESC" if ranked else "id DESC"
